@@ -1,2 +1,3 @@
 export * from './test-database';
 export * from './test-hub';
+export * from './forged-tokens';

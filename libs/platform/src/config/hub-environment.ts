@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -17,8 +17,8 @@ export class HubEnvironment {
   PORT = 4000;
 
   /** PostgreSQL; when absent the hub runs on embedded PGlite under HUB_DATA_DIR. */
-  @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
-  DATABASE_URL?: string;
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string = undefined;
 
   @IsString()
   HUB_DATA_DIR = './data';
@@ -81,7 +81,7 @@ export function loadEnvironment(
   const errors = validateSync(environment, { forbidUnknownValues: true });
   if (errors.length > 0) {
     const lines = errors.map(
-      (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+      (e) => `  ${e.property}=${JSON.stringify(picked[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
     );
     throw new InvalidConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
