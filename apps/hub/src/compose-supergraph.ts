@@ -24,7 +24,7 @@ export async function printSubgraphSdls(environment: HubEnvironment): Promise<Su
   const database = await EmbeddedDatabase.open('memory://');
   const sdls: SubgraphSdl[] = [];
   try {
-    for (const [name, root] of Object.entries(SUBGRAPHS)) {
+    for (const [name, { root }] of Object.entries(SUBGRAPHS)) {
       const app = await NestFactory.create(root({ environment, database }), { logger: ['error'], abortOnError: false });
       await app.init();
       const { schema } = app.get(GraphQLSchemaHost);

@@ -8,7 +8,7 @@ import {
   readLandscape,
 } from '@hub/platform';
 import { GatewayAppModule } from '../../gateway/src/gateway-app.module';
-import { isFirstStart, seedLandscape } from './seed-landscape';
+import { isFirstStart, seedRunningHub } from './seed-landscape';
 import { SUBGRAPHS } from './subgraphs';
 
 export interface RunningHub {
@@ -36,14 +36,14 @@ export async function startHub(environment: HubEnvironment, options: StartHubOpt
   const apps: Record<string, INestApplication> = {};
   const started: INestApplication[] = [];
   try {
-    for (const [name, root] of Object.entries(SUBGRAPHS)) {
+    for (const [name, { root }] of Object.entries(SUBGRAPHS)) {
       const app = await createHubApp(root({ environment, database }));
       started.push(app);
       await app.listen(0, '127.0.0.1');
       apps[name] = app;
     }
     if (options.seed !== false && (await isFirstStart(apps))) {
-      await seedLandscape(apps, readLandscape(environment.LANDSCAPE_CONFIG));
+      await seedRunningHub(apps, readLandscape(environment.LANDSCAPE_CONFIG));
     }
     const subgraphUrls = Object.fromEntries(Object.entries(apps).map(([name, app]) => [name, graphqlUrlOf(app)]));
     const gateway = await createHubApp(GatewayAppModule.forRoot(environment, subgraphUrls));

@@ -1,0 +1,5 @@
+import type { BenchSuite } from '../types';
+import { platformSuite } from './platform.bench';
+
+/** Every suite `npm run bench` knows, in the order they run. Add a suite here. */
+export const SUITES: BenchSuite[] = [platformSuite];

@@ -1,0 +1,61 @@
+import { readLandscape } from '@hub/platform';
+import { createTestDatabase, type TestDatabase } from '@hub/testing';
+import { closeAll, openAllSubgraphs } from '../apps/hub/src/migrate-all';
+import { seedDataSources } from '../apps/hub/src/seed-landscape';
+
+describe('migrations and seeding', () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
+  afterEach(() => database.drop());
+
+  it('gives each subgraph its own schema with its own migrations table', async () => {
+    const sources = await openAllSubgraphs(database.connector);
+    const rows: { table_schema: string; table_name: string }[] = await sources.exchange.query(
+      `SELECT table_schema, table_name FROM information_schema.tables
+        WHERE table_schema IN ('exchange', 'directory', 'insights') ORDER BY 1, 2`,
+    );
+    expect(rows).toEqual([
+      { table_schema: 'directory', table_name: 'migrations' },
+      { table_schema: 'directory', table_name: 'services' },
+      { table_schema: 'exchange', table_name: 'migrations' },
+      { table_schema: 'exchange', table_name: 'organisations' },
+      { table_schema: 'insights', table_name: 'migrations' },
+    ]);
+    await closeAll(sources);
+  });
+
+  it('applies nothing twice when opened again', async () => {
+    await closeAll(await openAllSubgraphs(database.connector));
+    const sources = await openAllSubgraphs(database.connector);
+    expect(await sources.exchange.query('SELECT name FROM exchange.migrations')).toEqual([
+      { name: 'CreateOrganisations1763900000000' },
+    ]);
+    await closeAll(sources);
+  });
+
+  it('seeds the landscape idempotently', async () => {
+    const landscape = readLandscape('config/landscape.thamesmead.json');
+    const sources = await openAllSubgraphs(database.connector);
+    await seedDataSources(sources, landscape);
+    await seedDataSources(sources, landscape);
+    const [{ organisations }] = await sources.exchange.query('SELECT count(*)::int AS organisations FROM exchange.organisations');
+    const [{ services }] = await sources.directory.query('SELECT count(*)::int AS services FROM directory.services');
+    expect({ organisations, services }).toEqual({
+      organisations: landscape.organisations.length,
+      services: landscape.services.length,
+    });
+    await closeAll(sources);
+  });
+
+  it('refuses an organisation slug that is not a slug', async () => {
+    const sources = await openAllSubgraphs(database.connector);
+    await expect(
+      sources.exchange.query(
+        `INSERT INTO exchange.organisations (id, name, kind, borough) VALUES ('Not A Slug', 'x', 'PARTNER_AGENCY', 'BEXLEY')`,
+      ),
+    ).rejects.toThrow(/check constraint/);
+    await closeAll(sources);
+  });
+});
