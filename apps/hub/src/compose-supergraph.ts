@@ -40,8 +40,8 @@ export async function printSubgraphSdls(environment: HubEnvironment): Promise<Su
 /** Composes the supergraph with Apollo's composition library; throws with every composition error. */
 export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
-  if (result.errors?.length) {
-    throw new Error(`Supergraph does not compose:\n${result.errors.map((e) => `  ${e.message}`).join('\n')}`);
+  if (result.errors?.length || !result.supergraphSdl) {
+    throw new Error(`Supergraph does not compose:\n${(result.errors ?? []).map((e) => `  ${e.message}`).join('\n')}`);
   }
   return result.supergraphSdl;
 }

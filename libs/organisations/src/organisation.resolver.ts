@@ -4,15 +4,15 @@ import { OrganisationService } from './organisation.service';
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
-  constructor(private readonly organisations: OrganisationService) {}
+  constructor(private readonly participants: OrganisationService) {}
 
   @Query(() => [Organisation], { description: 'Every participant of the hub.' })
   organisations(): Promise<Organisation[]> {
-    return this.organisations.list();
+    return this.participants.list();
   }
 
   @ResolveReference()
   resolveReference(reference: { id: string }): Promise<Organisation | null> {
-    return this.organisations.byId(reference.id);
+    return this.participants.byId(reference.id);
   }
 }
