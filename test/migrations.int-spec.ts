@@ -19,8 +19,14 @@ describe('migrations and seeding', () => {
     expect(rows).toEqual([
       { table_schema: 'directory', table_name: 'migrations' },
       { table_schema: 'directory', table_name: 'services' },
+      { table_schema: 'exchange', table_name: 'agreement_signatures' },
+      { table_schema: 'exchange', table_name: 'agreements' },
+      { table_schema: 'exchange', table_name: 'audit_log' },
+      { table_schema: 'exchange', table_name: 'cases' },
+      { table_schema: 'exchange', table_name: 'consents' },
       { table_schema: 'exchange', table_name: 'migrations' },
       { table_schema: 'exchange', table_name: 'organisations' },
+      { table_schema: 'exchange', table_name: 'referrals' },
       { table_schema: 'insights', table_name: 'migrations' },
     ]);
     await closeAll(sources);
@@ -31,6 +37,8 @@ describe('migrations and seeding', () => {
     const sources = await openAllSubgraphs(database.connector);
     expect(await sources.exchange.query('SELECT name FROM exchange.migrations')).toEqual([
       { name: 'CreateOrganisations1763900000000' },
+      { name: 'CreateExchangeRecords1763900001000' },
+      { name: 'CreateAuditLog1763900002000' },
     ]);
     await closeAll(sources);
   });

@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { EXCHANGE_RECORD_ENTITIES, EXCHANGE_RECORD_MIGRATIONS, ExchangeGraphQLScope, ExchangeModule } from '@hub/exchange';
+import { AUDIT_ENTITIES, AUDIT_MIGRATIONS } from '@hub/audit';
 import { ORGANISATION_ENTITIES, ORGANISATION_MIGRATIONS, OrganisationsModule } from '@hub/organisations';
 import {
   HealthModule,
@@ -10,11 +12,11 @@ import {
   subgraphGraphQLModule,
 } from '@hub/platform';
 
-/** The exchange owns organisations (and, next, agreements, consents, cases, referrals, audit). */
+/** The exchange owns organisations, agreements, consents, cases, referrals and the audit log. */
 export const EXCHANGE_SCHEMA: SubgraphSchema = {
   schema: 'exchange',
-  entities: ORGANISATION_ENTITIES,
-  migrations: ORGANISATION_MIGRATIONS,
+  entities: [...ORGANISATION_ENTITIES, ...EXCHANGE_RECORD_ENTITIES, ...AUDIT_ENTITIES],
+  migrations: [...ORGANISATION_MIGRATIONS, ...EXCHANGE_RECORD_MIGRATIONS, ...AUDIT_MIGRATIONS],
 };
 
 @Module({})
@@ -26,9 +28,10 @@ export class ExchangeAppModule {
         loggingModule(runtime.environment, 'exchange'),
         identityModule(runtime.environment),
         SubgraphDatabaseModule.forRoot(runtime, EXCHANGE_SCHEMA),
-        subgraphGraphQLModule(runtime.environment, [OrganisationsModule]),
+        subgraphGraphQLModule(runtime.environment, [OrganisationsModule, ExchangeModule, ExchangeGraphQLScope]),
         HealthModule.forSubgraph(),
         OrganisationsModule,
+        ExchangeModule,
       ],
     };
   }

@@ -17,3 +17,5 @@ export * from './gateway/forwarding-data-source';
 export * from './gateway/operation-limits';
 export * from './identity/identity-module';
 export * from './bootstrap/run-standalone';
+export * from './graphql/validation-pipe';
+export * from './errors/hub-error.filter';

@@ -4,3 +4,8 @@ export * from './organisation-kind';
 export * from './need-category';
 export * from './data-category';
 export * from './purpose';
+export * from './agreement-status';
+export * from './referral-status';
+export * from './consent-method';
+export * from './access-rule';
+export * from './case-facts';

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { AccessRule } from '@hub/vocabulary';
 
 /**
  * Every refusal the hub gives is one of these codes, carried in `extensions.code`.
@@ -9,6 +10,16 @@ export enum HubErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
+  /** A field of a case the caller may not read: null in `data`, this error beside it. */
+  FIELD_WITHHELD = 'FIELD_WITHHELD',
+  /** No case the caller may see has this id (the same answer whether or not it exists). */
+  CASE_NOT_VISIBLE = 'CASE_NOT_VISIBLE',
+  REFERRAL_NOT_VISIBLE = 'REFERRAL_NOT_VISIBLE',
+  AGREEMENT_NOT_VISIBLE = 'AGREEMENT_NOT_VISIBLE',
+  CONSENT_NOT_VISIBLE = 'CONSENT_NOT_VISIBLE',
+  /** The transition asked for does not fit the record's state (e.g. signing a terminated agreement). */
+  STATE_CONFLICT = 'STATE_CONFLICT',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   OPERATION_TOO_DEEP = 'OPERATION_TOO_DEEP',
   OPERATION_TOO_MANY_ALIASES = 'OPERATION_TOO_MANY_ALIASES',
   OPERATION_TOO_COSTLY = 'OPERATION_TOO_COSTLY',
@@ -17,13 +28,13 @@ export enum HubErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-const HTTP_STATUS: Partial<Record<HubErrorCode, number>> = {
+const HTTP_STATUS: Partial<Record<string, number>> = {
   [HubErrorCode.UNAUTHENTICATED]: 401,
 };
 
 export class HubError extends GraphQLError {
   constructor(
-    readonly code: HubErrorCode,
+    readonly code: HubErrorCode | AccessRule,
     message: string,
     details: Record<string, unknown> = {},
   ) {

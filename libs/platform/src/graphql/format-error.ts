@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { AccessRule } from '@hub/vocabulary';
 import { HubErrorCode } from '../errors/hub-error';
 
 /** Operation-limit messages (set in gateway/operation-limits.ts) and the code each becomes. */
@@ -12,6 +13,7 @@ export const OPERATION_LIMIT_MESSAGES: Record<string, HubErrorCode> = {
 
 const KNOWN_CODES = new Set<string>([
   ...Object.values(HubErrorCode),
+  ...Object.values(AccessRule),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLog } from '@hub/audit';
+import { AgreementEntity } from './agreements/agreement.entity';
+import { AgreementResolver } from './agreements/agreement.resolver';
+import { AgreementService } from './agreements/agreement.service';
+import { AgreementSignatureEntity } from './agreements/agreement-signature.entity';
+import { AuditTrailResolver } from './audit-trail/audit-trail.resolver';
+import { CaseEntity } from './cases/case.entity';
+import { CaseReader } from './cases/case-reader';
+import { CaseResolver } from './cases/case.resolver';
+import { CaseService } from './cases/case.service';
+import { ConsentEntity } from './consents/consent.entity';
+import { ConsentResolver } from './consents/consent.resolver';
+import { ConsentService } from './consents/consent.service';
+import { ExchangeGraphQLScope } from './exchange-graphql.module';
+import { ExplainAccessResolver } from './policy/explain.resolver';
+import { ReferralEntity } from './referrals/referral.entity';
+import { ReferralResolver } from './referrals/referral.resolver';
+import { ReferralService } from './referrals/referral.service';
+
+export const EXCHANGE_RECORD_ENTITIES = [AgreementEntity, AgreementSignatureEntity, CaseEntity, ConsentEntity, ReferralEntity];
+
+/** Agreements, consents, cases and referrals, and the policy between them. */
+@Module({
+  imports: [TypeOrmModule.forFeature(EXCHANGE_RECORD_ENTITIES), ExchangeGraphQLScope],
+  providers: [
+    { provide: AuditLog, useFactory: () => new AuditLog() },
+    AgreementService,
+    AgreementResolver,
+    CaseReader,
+    CaseService,
+    CaseResolver,
+    ConsentService,
+    ConsentResolver,
+    ReferralService,
+    ReferralResolver,
+    ExplainAccessResolver,
+    AuditTrailResolver,
+  ],
+})
+export class ExchangeModule {}

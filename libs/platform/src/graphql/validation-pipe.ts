@@ -1,0 +1,24 @@
+import { ValidationPipe } from '@nestjs/common';
+import { validationErrorsToFields } from '@hub/validation';
+import { HubError, HubErrorCode } from '../errors/hub-error';
+
+/**
+ * Every input is checked before a resolver runs; a refusal is BAD_USER_INPUT naming each bad field
+ * (`contact.postcode`), and nothing is written. Unknown properties are refused, not dropped.
+ */
+export function hubValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const fields = validationErrorsToFields(errors);
+      const summary = fields.map((f) => f.messages.join('; ')).join('; ');
+      return new HubError(HubErrorCode.BAD_USER_INPUT, `Invalid input: ${summary}`, {
+        field: fields[0]?.field,
+        fields,
+      });
+    },
+  });
+}

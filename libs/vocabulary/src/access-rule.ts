@@ -1,0 +1,27 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/**
+ * Why a field of a case was disclosed or withheld. The two grants first; every other value is a
+ * refusal, and is also the `code` of a refused `sendReferral` and the `reason` of a withheld field.
+ */
+export enum AccessRule {
+  OWNER = 'OWNER',
+  REFERRAL_RECIPIENT = 'REFERRAL_RECIPIENT',
+  COMMISSIONER_READS_NO_CASE = 'COMMISSIONER_READS_NO_CASE',
+  NO_LIVE_REFERRAL = 'NO_LIVE_REFERRAL',
+  NO_ACTIVE_AGREEMENT = 'NO_ACTIVE_AGREEMENT',
+  AGREEMENT_EXCLUDES_PURPOSE = 'AGREEMENT_EXCLUDES_PURPOSE',
+  AGREEMENT_EXCLUDES_CATEGORY = 'AGREEMENT_EXCLUDES_CATEGORY',
+  NO_CONSENT = 'NO_CONSENT',
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
+  CONSENT_NOT_IN_PERIOD = 'CONSENT_NOT_IN_PERIOD',
+  CONSENT_EXCLUDES_RECIPIENT = 'CONSENT_EXCLUDES_RECIPIENT',
+  CONSENT_EXCLUDES_PURPOSE = 'CONSENT_EXCLUDES_PURPOSE',
+  CONSENT_EXCLUDES_CATEGORY = 'CONSENT_EXCLUDES_CATEGORY',
+  ROLE_EXCLUDES_CATEGORY = 'ROLE_EXCLUDES_CATEGORY',
+  SCOPE_MISSING = 'SCOPE_MISSING',
+}
+
+registerEnumType(AccessRule, { name: 'AccessRule' });
+
+export const GRANTING_RULES: readonly AccessRule[] = [AccessRule.OWNER, AccessRule.REFERRAL_RECIPIENT];

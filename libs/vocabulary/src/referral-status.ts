@@ -1,0 +1,40 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** The referral lifecycle (maps to FHIR Task statuses; see docs/ARCHITECTURE.md). */
+export enum ReferralStatus {
+  DRAFT = 'DRAFT',
+  SENT = 'SENT',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  INFO_REQUESTED = 'INFO_REQUESTED',
+  CONTACTED = 'CONTACTED',
+  APPOINTMENT_BOOKED = 'APPOINTMENT_BOOKED',
+  ATTENDED = 'ATTENDED',
+  DID_NOT_ATTEND = 'DID_NOT_ATTEND',
+  COMPLETED = 'COMPLETED',
+  CLOSED_UNMET = 'CLOSED_UNMET',
+  CANCELLED = 'CANCELLED',
+  REVOKED = 'REVOKED',
+}
+
+registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
+
+/** While a referral is live its recipient may read the case (within agreement and consent). */
+export const LIVE_REFERRAL_STATUSES: readonly ReferralStatus[] = [
+  ReferralStatus.SENT,
+  ReferralStatus.ACKNOWLEDGED,
+  ReferralStatus.ACCEPTED,
+  ReferralStatus.INFO_REQUESTED,
+  ReferralStatus.CONTACTED,
+  ReferralStatus.APPOINTMENT_BOOKED,
+  ReferralStatus.ATTENDED,
+  ReferralStatus.DID_NOT_ATTEND,
+];
+
+export enum ReferralDirection {
+  INBOUND = 'INBOUND',
+  OUTBOUND = 'OUTBOUND',
+}
+
+registerEnumType(ReferralDirection, { name: 'ReferralDirection' });
