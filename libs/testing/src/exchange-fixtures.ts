@@ -119,7 +119,7 @@ export class ExchangeFixtures {
   }
 
   async sendReferral(org: string, caseId: string, recipientId: string, needs: string[] = ['LONELINESS'], key: string = randomUUID()) {
-    return this.call<{ sendReferral: { id: string; status: string } }>(org, Role.LINK_WORKER, SEND, {
+    return this.call<{ sendReferral: { id: string } }>(org, Role.LINK_WORKER, SEND, {
       input: { caseId, recipientId, needs, idempotencyKey: key },
     });
   }
@@ -137,4 +137,4 @@ export class ExchangeFixtures {
 const PROPOSE = 'mutation($input: ProposeAgreementInput!) { proposeAgreement(input: $input) { id status } }';
 const SIGN = 'mutation($id: ID!) { signAgreement(id: $id) { id status } }';
 const RECORD_CONSENT = 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id status } }';
-const SEND = 'mutation($input: SendReferralInput!) { sendReferral(input: $input) { id status } }';
+const SEND = 'mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }';
