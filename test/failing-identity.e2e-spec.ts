@@ -1,26 +1,12 @@
 import { readTrustConfig } from '@hub/identity';
-import { forgedTokens, startTestHub, type TestHub } from '@hub/testing';
+import { FORGED_TOKEN_FLAWS, forgedTokens, startTestHub, type TestHub } from '@hub/testing';
 
-const FLAWS = [
-  'expired',
-  'not yet valid',
-  'wrong audience',
-  'issuer not bound to the claimed organisation',
-  'alg none',
-  'HS256 signed with the public key',
-  'tampered payload',
-  'unknown kid',
-  'untrusted issuer',
-  'older than the maximum age',
-  'unknown role',
-  'no subject',
-];
 
 const UNAUTHENTICATED_MESSAGE = 'Authentication required: send a valid bearer token from a trusted issuer.';
 
 describe('a caller without a valid token', () => {
   let hub: TestHub;
-  let forged: Record<string, string>;
+  let forged: Awaited<ReturnType<typeof forgedTokens>>;
   let targets: [string, string][];
 
   beforeAll(async () => {
@@ -42,7 +28,7 @@ describe('a caller without a valid token', () => {
     for (const [, url] of targets) await expectRefused(url, undefined);
   });
 
-  it.each(FLAWS)('is refused everywhere when the token is %s', async (flaw) => {
+  it.each(FORGED_TOKEN_FLAWS)('is refused everywhere when the token is %s', async (flaw) => {
     for (const [, url] of targets) await expectRefused(url, forged[flaw]);
   });
 

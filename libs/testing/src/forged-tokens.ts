@@ -2,11 +2,27 @@ import { createHmac } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWTPayload, SignJWT } from 'jose';
 import { developmentKeyPair, type TrustConfig } from '@hub/identity';
 
+/** Every way `forgedTokens` breaks a token, by name. */
+export const FORGED_TOKEN_FLAWS = [
+  'expired',
+  'not yet valid',
+  'wrong audience',
+  'issuer not bound to the claimed organisation',
+  'alg none',
+  'HS256 signed with the public key',
+  'tampered payload',
+  'unknown kid',
+  'untrusted issuer',
+  'older than the maximum age',
+  'unknown role',
+  'no subject',
+] as const;
+
 /**
  * Tokens an attacker or a broken client might send, each wrong in exactly one way.
  * Built from the organisation's real development key unless the flaw is the key itself.
  */
-export async function forgedTokens(trust: TrustConfig, dataDir: string, org = 'pst'): Promise<Record<string, string>> {
+export async function forgedTokens(trust: TrustConfig, dataDir: string, org = 'pst'): Promise<Record<(typeof FORGED_TOKEN_FLAWS)[number], string>> {
   const { privateJwk, publicJwk } = await developmentKeyPair(dataDir, org);
   const key = await importJWK(privateJwk, 'EdDSA');
   const issuer = trust.organisations[org].issuer;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { type DatabaseConnector, EmbeddedDatabase, PostgresConnector } from '@hub/platform';
+import { type DatabaseConnector, EmbeddedDatabase, loadEnvironment, PostgresConnector } from '@hub/platform';
 
 export interface TestDatabase {
   connector: DatabaseConnector;
@@ -13,7 +13,7 @@ export interface TestDatabase {
  * A database of the test file's own. With DATABASE_URL (CI, a developer's server): a fresh database
  * on that server, dropped afterwards. Without it: an in-memory embedded PostgreSQL.
  */
-export async function createTestDatabase(serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+export async function createTestDatabase(serverUrl = loadEnvironment().DATABASE_URL): Promise<TestDatabase> {
   if (!serverUrl) {
     const embedded = await EmbeddedDatabase.open('memory://');
     return { connector: embedded, drop: () => embedded.close() };
