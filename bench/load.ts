@@ -4,6 +4,20 @@ export interface GraphQLTarget {
   url: string;
   query: string;
   token: string;
+  variables?: Record<string, unknown>;
+  /**
+   * Errors this target answers with by design, e.g. fields the policy withholds. An answer passes
+   * only when it has data and its errors are exactly these (code and path, in any order). Without
+   * this, an answer carrying any `errors` at all is counted as a GraphQL error.
+   */
+  expectedErrors?: ExpectedError[];
+}
+
+export interface ExpectedError {
+  /** `extensions.code`, e.g. FIELD_WITHHELD. */
+  code: string;
+  /** The error's path in the response, e.g. ['case', 'healthSummary']. */
+  path: (string | number)[];
 }
 
 export interface LoadResult {
@@ -12,22 +26,49 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
-  /** 2xx answers whose body carried GraphQL `errors`: fast, but not the work we meant to measure. */
+  /**
+   * 2xx answers whose body carried GraphQL `errors` (other than the target's `expectedErrors`):
+   * fast, but not the work we meant to measure.
+   */
   graphqlErrors: number;
   /** Connection errors, timeouts included. */
   transportErrors: number;
+  /** Measured wall-clock seconds, and every response's latency in ascending order (for `combine`). */
+  seconds: number;
+  latenciesMs: number[];
 }
 
 function requestOf(target: GraphQLTarget) {
   return {
     method: 'POST' as const,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
-    body: JSON.stringify({ query: target.query }),
+    body: JSON.stringify({ query: target.query, ...(target.variables ? { variables: target.variables } : {}) }),
   };
 }
 
-/** One request before any load: a target that does not answer cleanly would only produce fiction. */
-export async function verifyTarget(label: string, target: GraphQLTarget): Promise<void> {
+const errorKey = (code: unknown, path: unknown) => `${String(code)}@${Array.isArray(path) ? path.join('.') : ''}`;
+
+/** Why this answer is not the one the target should give, or undefined when it is. */
+export function unexpectedAnswer(body: string, expected: ExpectedError[] | undefined): string | undefined {
+  // The default stays a plain substring test: cheap enough not to load the load generator.
+  if (!expected?.length) return body.includes('"errors"') ? 'the answer carries errors' : undefined;
+  let parsed: { data?: unknown; errors?: { path?: unknown; extensions?: { code?: unknown } }[] };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return 'the answer is not JSON';
+  }
+  if (!parsed.data) return 'the answer has no data';
+  const got = (parsed.errors ?? []).map((e) => errorKey(e.extensions?.code, e.path)).sort();
+  const want = expected.map((e) => errorKey(e.code, e.path)).sort();
+  return got.join(',') === want.join(',') ? undefined : `errors [${got.join(', ')}], expected [${want.join(', ')}]`;
+}
+
+/**
+ * One request before any load: a target that does not answer cleanly would only produce fiction.
+ * Returns the answer, for a suite that checks its content too.
+ */
+export async function verifyTarget(label: string, target: GraphQLTarget): Promise<{ data?: unknown; errors?: unknown }> {
   const { method, headers, body } = requestOf(target);
   const response = await fetch(target.url, { method, headers, body });
   const text = await response.text();
@@ -37,9 +78,11 @@ export async function verifyTarget(label: string, target: GraphQLTarget): Promis
   } catch {
     // reported below with the raw text
   }
-  if (response.status !== 200 || !parsed.data || parsed.errors) {
-    throw new Error(`${label}: ${target.url} answered ${response.status} ${text.slice(0, 500)}`);
+  const wrong = response.status !== 200 ? 'not 200' : !parsed.data ? 'no data' : unexpectedAnswer(text, target.expectedErrors);
+  if (wrong) {
+    throw new Error(`${label}: ${target.url} answered ${response.status} (${wrong}) ${text.slice(0, 800)}`);
   }
+  return parsed;
 }
 
 /**
@@ -58,7 +101,7 @@ export async function measure(
         connections: options.connections,
         duration: options.seconds,
         ...requestOf(target),
-        verifyBody: (body) => !String(body).includes('"errors"'),
+        verifyBody: (body) => unexpectedAnswer(String(body), target.expectedErrors) === undefined,
       },
       (error: Error | null, finished) => (error ? reject(error) : resolve(finished)),
     );
@@ -73,6 +116,27 @@ export async function measure(
     non2xx: result.non2xx,
     graphqlErrors: result.mismatches,
     transportErrors: result.errors,
+    seconds: result.duration,
+    latenciesMs: latencies,
+  };
+}
+
+/** Several measurements of one target as one: counts and time summed, percentiles over every response. */
+export function combine(results: LoadResult[]): LoadResult {
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+  const latencies = results.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+  const requests = sum((r) => r.requests);
+  const seconds = sum((r) => r.seconds);
+  return {
+    requests,
+    requestsPerSecond: requests / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    non2xx: sum((r) => r.non2xx),
+    graphqlErrors: sum((r) => r.graphqlErrors),
+    transportErrors: sum((r) => r.transportErrors),
+    seconds,
+    latenciesMs: latencies,
   };
 }
 

@@ -5,8 +5,9 @@ import { SUITES } from './suites';
 import type { BenchContext, BenchTable } from './types';
 
 /**
- * `npm run bench [-- filter...]`: starts one hub in a child process, runs the suites whose name
- * contains a filter (all without one), prints their tables and saves them to bench-results/latest.json.
+ * `npm run bench [-- filter...]`: runs the suites whose name contains a filter (all without one)
+ * against a hub in a child process (one per distinct `suite.hub` requirement), prints their tables
+ * and saves them to bench-results/latest.json.
  * Exits non-zero when a suite fails or a row is flagged: such figures must not pass for a result.
  */
 const RESULTS_FILE = resolve(__dirname, '..', 'bench-results', 'latest.json');
@@ -44,13 +45,26 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
+  let database: HubProcess['database'] | undefined;
   try {
-    log(`Starting the hub (${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'embedded PGlite'})...`);
-    hub = await startHubProcess(log);
-    log(`Hub ready in pid ${hub.pid}: gateway ${hub.gateway}`);
-    const context: BenchContext = { hub, ...settings, log };
+    // Suites with the same hub requirements share one hub, started when the first of them runs.
+    let hubKey: string | undefined;
     for (const suite of suites) {
       try {
+        const key = JSON.stringify(suite.hub ?? {});
+        if (!hub || key !== hubKey) {
+          await hub?.stop();
+          hub = undefined;
+          hubKey = key;
+          const started = performance.now();
+          log(
+            `Starting the hub for ${suite.name} (${process.env.DATABASE_URL ? 'a fresh database on the DATABASE_URL server' : 'embedded PGlite'})...`,
+          );
+          hub = await startHubProcess(log, suite.hub);
+          database = hub.database;
+          log(`Hub ready in pid ${hub.pid} after ${((performance.now() - started) / 1000).toFixed(1)}s: gateway ${hub.gateway}`);
+        }
+        const context: BenchContext = { hub, ...settings, log };
         const tables = await suite.run(context);
         results.push({ name: suite.name, tables });
         for (const table of tables) process.stdout.write(`\n[${suite.name}] ${formatTable(table)}\n`);
@@ -66,7 +80,7 @@ async function main(): Promise<number> {
   writeJson(RESULTS_FILE, {
     ...info,
     warning: busy ?? null,
-    database: hub?.database,
+    database: database ?? null,
     settings,
     startedAt,
     finishedAt: new Date().toISOString(),

@@ -5,7 +5,26 @@ export interface HubUnderTest {
   gateway: string;
   subgraphs: Record<string, string>;
   database: 'embedded' | 'postgres';
-  token(org: string, role: Role): Promise<string>;
+  /** What the hub process prepared for the suite that asked for it (HubRequirements.env); `{}` otherwise. */
+  fixture: Record<string, unknown>;
+  /** `user` is the token's `sub` (the principal's userId); by default `<org>-<role>`. */
+  token(org: string, role: Role, options?: { user?: string }): Promise<string>;
+  /**
+   * Row counts of the exchange's tables, read inside the hub process (the embedded database lives
+   * there), e.g. `{ 'exchange.audit_log': 1234 }`. Never call it while measuring.
+   */
+  counts(): Promise<Record<string, number>>;
+}
+
+/**
+ * What a suite needs from its hub process. Suites with equal requirements share one hub; a suite
+ * that differs gets a hub of its own, so what one prepares never skews another's figures.
+ */
+export interface HubRequirements {
+  /** Extra environment for `bench/serve-hub.ts` (read there only, never by libs/ or apps/). */
+  env?: Record<string, string>;
+  /** How long start-up (and any seeding it does) may take; default 90 s. */
+  readyTimeoutMs?: number;
 }
 
 export interface BenchContext {
@@ -27,5 +46,7 @@ export interface BenchTable {
 
 export interface BenchSuite {
   name: string;
+  /** Default: a plain hub with the seeded landscape only. */
+  hub?: HubRequirements;
   run(context: BenchContext): Promise<BenchTable[]>;
 }

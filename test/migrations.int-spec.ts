@@ -19,6 +19,7 @@ describe('migrations and seeding', () => {
     expect(rows).toEqual([
       { table_schema: 'directory', table_name: 'migrations' },
       { table_schema: 'directory', table_name: 'services' },
+      { table_schema: 'directory', table_name: 'unmet_needs' },
       { table_schema: 'exchange', table_name: 'agreement_signatures' },
       { table_schema: 'exchange', table_name: 'agreements' },
       { table_schema: 'exchange', table_name: 'audit_log' },
@@ -39,6 +40,7 @@ describe('migrations and seeding', () => {
       { name: 'CreateOrganisations1763900000000' },
       { name: 'CreateExchangeRecords1763900001000' },
       { name: 'CreateAuditLog1763900002000' },
+      { name: 'AddReferralService1763900003000' },
     ]);
     await closeAll(sources);
   });

@@ -1,16 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, DirectoryModule } from '@hub/directory';
+import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, DirectoryModule, OrukModule, ReferralReference } from '@hub/directory';
 import {
   HealthModule,
   type HubRuntime,
   identityModule,
   loggingModule,
+  readLandscape,
   SubgraphDatabaseModule,
   type SubgraphSchema,
   subgraphGraphQLModule,
 } from '@hub/platform';
 
-/** The directory owns services, eligibility and capacity; it extends Organisation with `services`. */
+/** The directory owns services, eligibility, capacity and routing; it extends Organisation and Referral; `/oruk/services` exports it. */
 export const DIRECTORY_SCHEMA: SubgraphSchema = {
   schema: 'directory',
   entities: DIRECTORY_ENTITIES,
@@ -26,9 +27,10 @@ export class DirectoryAppModule {
         loggingModule(runtime.environment, 'directory'),
         identityModule(runtime.environment),
         SubgraphDatabaseModule.forRoot(runtime, DIRECTORY_SCHEMA),
-        subgraphGraphQLModule(runtime.environment, [DirectoryModule]),
+        subgraphGraphQLModule(runtime.environment, [DirectoryModule], [ReferralReference]),
         HealthModule.forSubgraph(),
         DirectoryModule,
+        OrukModule.forRoot(() => readLandscape(runtime.environment.LANDSCAPE_CONFIG)),
       ],
     };
   }

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DirectoryService, ServiceEntity } from '@hub/directory';
+import { DirectoryService, seedOrukDetails, ServiceEntity } from '@hub/directory';
 import { OrganisationEntity, OrganisationService } from '@hub/organisations';
 import type { Landscape } from '@hub/platform';
 
@@ -12,6 +12,7 @@ export async function seedLandscape(
 ): Promise<void> {
   await organisations.seed(landscape.organisations);
   await directory.seed(landscape.services);
+  await seedOrukDetails(directory, landscape);
 }
 
 /** Seeding inside the running hub: the apps' own services. */

@@ -5,10 +5,15 @@ import { v5 as uuidv5 } from 'uuid';
 import type { LandscapeService } from '@hub/platform';
 import type { Borough, NeedCategory } from '@hub/vocabulary';
 import { CapacityStatus } from './capacity-status';
+import type { OrukReading } from './oruk/oruk-import';
+import { type OrukImportResult, writeOrukServices } from './oruk/oruk-importer';
+import type { PostcodeMap } from './postcodes/postcode-map';
 import { ServiceEntity } from './service.entity';
 
 /** Namespace for deterministic ids of seeded services, so re-seeding never duplicates one. */
-const SEEDED_SERVICE_NAMESPACE = '0d7e3c5e-52f1-4a46-9d51-6c1f3a8f3b10';
+export const SEEDED_SERVICE_NAMESPACE = '0d7e3c5e-52f1-4a46-9d51-6c1f3a8f3b10';
+
+export const seededServiceId = (organisation: string, name: string) => uuidv5(`${organisation}/${name}`, SEEDED_SERVICE_NAMESPACE);
 
 @Injectable()
 export class DirectoryService {
@@ -29,10 +34,15 @@ export class DirectoryService {
     return this.services.findOneBy({ id });
   }
 
+  /** Imports what an ORUK reading accepted, in one transaction (see `npm run import:oruk`). */
+  importOruk(reading: OrukReading, postcodes: PostcodeMap, onlyOrganisation?: string): Promise<OrukImportResult> {
+    return this.services.manager.transaction((manager) => writeOrukServices(manager, reading, postcodes, onlyOrganisation));
+  }
+
   async seed(landscape: readonly LandscapeService[]): Promise<number> {
     await this.services.upsert(
       landscape.map((s) => ({
-        id: uuidv5(`${s.organisation}/${s.name}`, SEEDED_SERVICE_NAMESPACE),
+        id: seededServiceId(s.organisation, s.name),
         organisationId: s.organisation,
         name: s.name,
         needs: s.needs,
@@ -40,6 +50,7 @@ export class DirectoryService {
         acceptsGpRegistration: s.acceptsGpRegistration,
         eligibilityNote: s.eligibilityNote,
         capacity: CapacityStatus.OPEN,
+        waitlistBand: null,
       })),
       ['id'],
     );

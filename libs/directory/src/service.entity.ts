@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Borough, NeedCategory } from '@hub/vocabulary';
-import type { CapacityStatus } from './capacity-status';
+import type { CapacityStatus, WaitlistBand } from './capacity-status';
+import type { ContactPoint, OpeningTime, ServiceLocation } from './service-details';
 
 @Entity({ name: 'services' })
 export class ServiceEntity {
@@ -14,6 +15,9 @@ export class ServiceEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
   @Column({ type: 'text', array: true })
   needs: NeedCategory[];
 
@@ -23,11 +27,41 @@ export class ServiceEntity {
   @Column({ name: 'accepts_gp_registration', type: 'text', array: true })
   acceptsGpRegistration: Borough[];
 
+  @Column({ name: 'minimum_age', type: 'smallint', nullable: true })
+  minimumAge: number | null;
+
+  @Column({ name: 'maximum_age', type: 'smallint', nullable: true })
+  maximumAge: number | null;
+
   @Column({ name: 'eligibility_note', type: 'text', nullable: true })
   eligibilityNote: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   capacity: CapacityStatus;
+
+  @Column({ name: 'waitlist_band', type: 'varchar', length: 20, nullable: true })
+  waitlistBand: WaitlistBand | null;
+
+  @Column({ name: 'capacity_updated_at', type: 'timestamptz' })
+  capacityUpdatedAt: Date;
+
+  @Column({ name: 'contact_points', type: 'jsonb' })
+  contactPoints: ContactPoint[];
+
+  @Column({ name: 'opening_times', type: 'jsonb' })
+  openingTimes: OpeningTime[];
+
+  @Column({ type: 'text', array: true })
+  languages: string[];
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  cost: string | null;
+
+  @Column({ type: 'jsonb' })
+  locations: ServiceLocation[];
+
+  @Column({ name: 'updated_by', type: 'varchar', length: 200, nullable: true })
+  updatedBy: string | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

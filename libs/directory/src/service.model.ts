@@ -1,10 +1,11 @@
-import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Borough, NeedCategory } from '@hub/vocabulary';
-import { CapacityStatus } from './capacity-status';
+import { CapacityStatus, WaitlistBand } from './capacity-status';
 import { OrganisationReference } from './organisation-reference.model';
 import { DirectoryModule } from './directory.module';
+import { ContactPoint, OpeningTime, ServiceLocation } from './service-details';
 
-/** A service in the directory (Open Referral UK shaped): what it meets and whom it accepts. */
+/** A service in the directory (Open Referral UK shaped): what it meets, whom it accepts, whether it has room. */
 @ObjectType('Service', { registerIn: () => DirectoryModule })
 @Directive('@key(fields: "id")')
 export class Service {
@@ -14,23 +15,53 @@ export class Service {
   @Field()
   name: string;
 
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
   @Field(() => OrganisationReference)
   organisation: OrganisationReference;
 
   @Field(() => [NeedCategory])
   needs: NeedCategory[];
 
-  @Field(() => [Borough], { description: 'Residents of these boroughs are eligible.' })
+  @Field(() => [Borough], { description: 'Residents of these boroughs are eligible (the service area).' })
   acceptsResidence: Borough[];
 
   @Field(() => [Borough], { description: 'Patients registered with a GP practice in these boroughs are eligible.' })
   acceptsGpRegistration: Borough[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Int, { nullable: true })
+  minimumAge: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maximumAge: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Other conditions, in words.' })
   eligibilityNote: string | null;
 
   @Field(() => CapacityStatus)
   capacity: CapacityStatus;
+
+  @Field(() => WaitlistBand, { nullable: true, description: 'Set when capacity is WAITLIST.' })
+  waitlistBand: WaitlistBand | null;
+
+  @Field({ description: 'When the capacity was last stated by the service.' })
+  capacityUpdatedAt: Date;
+
+  @Field(() => [ContactPoint])
+  contactPoints: ContactPoint[];
+
+  @Field(() => [OpeningTime])
+  openingTimes: OpeningTime[];
+
+  @Field(() => [String])
+  languages: string[];
+
+  @Field(() => String, { nullable: true, description: 'What it costs the resident, in words ("Free").' })
+  cost: string | null;
+
+  @Field(() => [ServiceLocation])
+  locations: ServiceLocation[];
 
   @Field()
   updatedAt: Date;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLog } from '@hub/audit';
+import { OrganisationsModule } from '@hub/organisations';
 import { AgreementEntity } from './agreements/agreement.entity';
 import { AgreementResolver } from './agreements/agreement.resolver';
 import { AgreementService } from './agreements/agreement.service';
@@ -23,7 +24,7 @@ export const EXCHANGE_RECORD_ENTITIES = [AgreementEntity, AgreementSignatureEnti
 
 /** Agreements, consents, cases and referrals, and the policy between them. */
 @Module({
-  imports: [TypeOrmModule.forFeature(EXCHANGE_RECORD_ENTITIES), ExchangeGraphQLScope],
+  imports: [TypeOrmModule.forFeature(EXCHANGE_RECORD_ENTITIES), ExchangeGraphQLScope, OrganisationsModule],
   providers: [
     { provide: AuditLog, useFactory: () => new AuditLog() },
     AgreementService,

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, type AuditEntryInput, AuditLog } from '@hub/audit';
 import type { Principal } from '@hub/identity';
-import { OrganisationEntity } from '@hub/organisations';
 import { HubError, HubErrorCode } from '@hub/platform';
 import { Purpose } from '@hub/vocabulary';
 import { londonToday } from '../agreements/agreement-status';
 import { type CaseAccess, caseAccessFor } from '../policy/case-access';
 import { type CaseField, isCaseField } from '../policy/case-fields';
 import { loadPolicyFacts } from '../policy/policy-facts.loader';
-import { CaseEntity } from './case.entity';
+import { caseRowColumns, reviveCaseRow } from './case-rows';
 import type { CaseModel } from './case.model';
 import { toCaseView } from './case-view';
 
@@ -20,10 +19,14 @@ import { toCaseView } from './case-view';
  */
 @Injectable()
 export class CaseReader {
+  private readonly rowColumns: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.rowColumns = caseRowColumns(dataSource);
+  }
 
   /** Cases the caller may see, by id; an id it may not see is absent from the map. */
   async read(
@@ -34,19 +37,17 @@ export class CaseReader {
   ): Promise<Map<string, CaseModel>> {
     const ids = [...new Set(caseIds)];
     return this.dataSource.transaction(async (manager) => {
-      const facts = await loadPolicyFacts(manager, principal.orgId, ids);
-      const access = caseAccessFor(principal, facts, londonToday(), purpose);
-      const visible = ids.filter((id) => access.get(id)?.visible);
-      if (visible.length === 0) return new Map();
-      const rows = await manager.findBy(CaseEntity, { id: In(visible) });
-      const owners = await manager.findBy(OrganisationEntity, { id: In([...new Set(rows.map((r) => r.ownerOrg))]) });
-      const ownerById = new Map(owners.map((o) => [o.id, o]));
+      // One round trip: the facts, and the rows of the cases the caller is related to.
+      const loaded = await loadPolicyFacts(manager, principal.orgId, ids, this.rowColumns);
+      const access = caseAccessFor(principal, loaded.facts, londonToday(), purpose);
+      const rows = loaded.rows.map(reviveCaseRow).filter((row) => access.get(row.id)?.visible);
+      if (rows.length === 0) return new Map();
       const entries = rows
         .map((row) => disclosureEntry(principal, row.id, access.get(row.id) as CaseAccess, requested, purpose))
         .filter((e): e is AuditEntryInput => e !== undefined);
       if (entries.length > 0) await this.audit.append(manager, ...entries);
       return new Map(
-        rows.map((row) => [row.id, toCaseView(row, ownerById.get(row.ownerOrg) as OrganisationEntity, access.get(row.id) as CaseAccess)]),
+        rows.map((row) => [row.id, toCaseView(row, access.get(row.id) as CaseAccess)]),
       );
     });
   }
@@ -59,7 +60,7 @@ export class CaseReader {
 
   /** For writes that already hold a transaction: the caller's access to cases, no audit. */
   async accessWithin(manager: EntityManager, principal: Principal, caseIds: string[]): Promise<Map<string, CaseAccess>> {
-    return caseAccessFor(principal, await loadPolicyFacts(manager, principal.orgId, caseIds), londonToday());
+    return caseAccessFor(principal, (await loadPolicyFacts(manager, principal.orgId, caseIds)).facts, londonToday());
   }
 }
 

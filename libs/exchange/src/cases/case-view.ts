@@ -1,13 +1,12 @@
-import type { OrganisationEntity } from '@hub/organisations';
 import type { CaseAccess } from '../policy/case-access';
 import type { CaseEntity } from './case.entity';
 import type { CaseModel } from './case.model';
 
 /** The one place a case row becomes what GraphQL sees: every personal field behind `access`. */
-export function toCaseView(row: CaseEntity, owner: OrganisationEntity, access: CaseAccess): CaseModel {
+export function toCaseView(row: CaseEntity, access: CaseAccess): CaseModel {
   return {
     id: row.id,
-    owner,
+    ownerId: row.ownerOrg,
     createdAt: row.createdAt,
     givenName: row.givenName,
     familyName: row.familyName,

@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Organisation } from '@hub/organisations';
 import { Borough, ContactChannel, Disability, LandlordType, NeedCategory, YesNoUnknown } from '@hub/vocabulary';
 import { ExchangeGraphQLScope } from '../exchange-graphql.module';
 import type { CaseAccess } from '../policy/case-access';
@@ -34,7 +33,8 @@ export class Landlord {
 @ObjectType('Case', { registerIn: () => ExchangeGraphQLScope })
 export class CaseModel {
   @Field(() => ID) id: string;
-  @Field(() => Organisation) owner: Organisation;
+  /** Not in the schema: `owner` is resolved from it only when asked for. */
+  ownerId: string;
   @Field() createdAt: Date;
 
   @CaseField(() => String) givenName: string;

@@ -1,6 +1,7 @@
-import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentPrincipal, type Principal } from '@hub/identity';
+import { Organisation, OrganisationService } from '@hub/organisations';
 import { requireUuid } from '../ids';
 import { selectedFields } from '../policy/selected-fields';
 import { CaseModel } from './case.model';
@@ -13,7 +14,14 @@ export class CaseResolver {
   constructor(
     private readonly cases: CaseService,
     private readonly reader: CaseReader,
+    private readonly organisations: OrganisationService,
   ) {}
+
+  /** Public facts about the owning organisation, fetched only when a query asks for them. */
+  @ResolveField(() => Organisation)
+  async owner(@Parent() view: CaseModel): Promise<Organisation> {
+    return (await this.organisations.byId(view.ownerId)) as Organisation;
+  }
 
   @Query(() => CaseModel, { nullable: true, description: 'A case, each field released or withheld by the policy.' })
   case(

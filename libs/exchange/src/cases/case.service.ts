@@ -44,7 +44,7 @@ export class CaseService {
       });
       const saved = await manager.findOneByOrFail(CaseEntity, { id: row.id });
       const access = (await this.reader.accessWithin(manager, principal, [row.id])).get(row.id);
-      return toCaseView(saved, owner, access as NonNullable<typeof access>);
+      return toCaseView(saved, access as NonNullable<typeof access>);
     });
   }
 }

@@ -24,7 +24,9 @@ export class ExplainAccessResolver {
     if (!isCaseField(field)) {
       throw new HubError(HubErrorCode.BAD_USER_INPUT, `field must be one of: ${CASE_FIELDS.join(', ')}`, { field: 'field' });
     }
-    const [facts] = await loadPolicyFacts(this.dataSource.manager, principal.orgId, [requireUuid(caseId, 'caseId')]);
+    const {
+      facts: [facts],
+    } = await loadPolicyFacts(this.dataSource.manager, principal.orgId, [requireUuid(caseId, 'caseId')]);
     const category = CASE_FIELD_CATEGORIES[field];
     return { field, category, ...decideAccess(principal, facts, category, londonToday()) };
   }

@@ -21,6 +21,7 @@ export function toReferralView(
   return {
     id: row.id,
     caseId: row.caseId,
+    serviceId: row.serviceId ?? null,
     sender: organisations.get(row.senderOrg) as OrganisationEntity,
     recipient: organisations.get(row.recipientOrg) as OrganisationEntity,
     needs: row.needs,

@@ -17,5 +17,7 @@ export class ReferralEntity {
   /** The agreement and consent that allowed the referral to be sent. */
   @Column({ name: 'agreement_id', type: 'uuid' }) agreementId: string;
   @Column({ name: 'consent_id', type: 'uuid' }) consentId: string;
+  /** The directory service chosen, if any: a directory id, resolved by the directory subgraph. */
+  @Column({ name: 'service_id', type: 'uuid', nullable: true }) serviceId: string | null;
   @VersionColumn({ name: 'row_version' }) rowVersion: number;
 }

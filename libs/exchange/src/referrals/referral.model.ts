@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
 import { Organisation } from '@hub/organisations';
 import type { NeedCategory, ReferralStatus } from '@hub/vocabulary';
 import { ExchangeGraphQLScope } from '../exchange-graphql.module';
@@ -8,9 +8,12 @@ import { ExchangeGraphQLScope } from '../exchange-graphql.module';
  * policy (`case`); the status is the sender's closed-loop feedback.
  */
 @ObjectType('Referral', { registerIn: () => ExchangeGraphQLScope })
+@Directive('@key(fields: "id")')
 export class ReferralModel {
   @Field(() => ID) id: string;
   @Field(() => ID) caseId: string;
+  @Field(() => ID, { nullable: true, description: 'The directory service chosen; the directory adds `recipientService`.' })
+  serviceId: string | null;
   @Field(() => Organisation) sender: Organisation;
   @Field(() => Organisation) recipient: Organisation;
   /** Resolved in ReferralResolver: NEEDS data, released through the policy. */

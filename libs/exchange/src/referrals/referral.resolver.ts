@@ -1,4 +1,4 @@
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentPrincipal, type Principal } from '@hub/identity';
 import { HubError, HubErrorCode } from '@hub/platform';
@@ -27,6 +27,15 @@ export class ReferralResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return this.referralService.byId(principal, requireUuid(id, 'id'), selectedFields(info).has('needs'));
+  }
+
+  /**
+   * A referral reached by reference (`_entities`, e.g. from another subgraph's field) is the same as
+   * `referral(id)`: only its sender or recipient gets it. Needs count as asked, so any disclosure is audited.
+   */
+  @ResolveReference()
+  resolveReference(reference: { id: string }, context: { principal: Principal }) {
+    return this.referralService.byId(context.principal, requireUuid(reference.id, 'id'), true);
   }
 
   @Query(() => ReferralConnection, { description: 'Referrals your organisation received (INBOUND) or sent (OUTBOUND).' })

@@ -49,10 +49,10 @@ export class ReferralService {
       const basis = await checkSendable(manager, principal, owned, input);
       const id = randomUUID();
       const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO exchange.referrals (id, case_id, sender_org, recipient_org, needs, status, idempotency_key, created_by, agreement_id, consent_id)
-         VALUES ($1, $2, $3, $4, $5, 'SENT', $6, $7, $8, $9)
+        `INSERT INTO exchange.referrals (id, case_id, sender_org, recipient_org, needs, status, idempotency_key, created_by, agreement_id, consent_id, service_id)
+         VALUES ($1, $2, $3, $4, $5, 'SENT', $6, $7, $8, $9, $10)
          ON CONFLICT (sender_org, idempotency_key) DO NOTHING RETURNING id`,
-        [id, owned.id, principal.orgId, input.recipientId, input.needs, input.idempotencyKey, principal.userId, basis.agreementId, basis.consentId],
+        [id, owned.id, principal.orgId, input.recipientId, input.needs, input.idempotencyKey, principal.userId, basis.agreementId, basis.consentId, input.serviceId?.toLowerCase() ?? null],
       );
       // Lost a race with a concurrent replay: that one's referral is the answer.
       if (inserted.length === 0) return (await this.replayOf(manager, principal, input)) as ReferralView;
@@ -153,7 +153,8 @@ export class ReferralService {
     if (rows.length === 0) return [];
     const organisations = new Map((await manager.findBy(OrganisationEntity, {})).map((o) => [o.id, o]));
     const today = londonToday();
-    const access = caseAccessFor(principal, await loadPolicyFacts(manager, principal.orgId, rows.map((r) => r.caseId)), today);
+    const { facts } = await loadPolicyFacts(manager, principal.orgId, rows.map((r) => r.caseId));
+    const access = caseAccessFor(principal, facts, today);
     const recipients = [...new Set(rows.filter((r) => r.senderOrg === principal.orgId).map((r) => r.recipientOrg))];
     const agreements = await loadAgreementsBetween(manager, principal.orgId, recipients);
     return rows.map((row) =>

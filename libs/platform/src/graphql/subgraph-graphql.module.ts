@@ -16,6 +16,9 @@ export function subgraphGraphQLModule(
   environment: HubEnvironment,
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   include: Function[],
+  /** Entity stubs no query reaches (a type only extended here, e.g. the directory's Referral): kept in the schema anyway. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes: Function[] = [],
 ): DynamicModule {
   return GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
     driver: ApolloFederationDriver,
@@ -28,7 +31,7 @@ export function subgraphGraphQLModule(
       sortSchema: true,
       // The federation driver forgets to pass `include` on to type generation; `includeModules` is
       // the internal option the plain driver sets for the same purpose.
-      buildSchemaOptions: { dateScalarMode: 'isoDate', includeModules: include } as BuildSchemaOptions,
+      buildSchemaOptions: { dateScalarMode: 'isoDate', includeModules: include, orphanedTypes } as BuildSchemaOptions,
       introspection: !environment.production,
       playground: false,
       // Per-field timings are for Apollo's cloud; they would only tell callers how we work.

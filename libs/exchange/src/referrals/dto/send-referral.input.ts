@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
 import { NeedCategory } from '@hub/vocabulary';
 
 @InputType()
@@ -17,4 +17,8 @@ export class SendReferralInput {
   @Field({ description: 'Chosen by the sender; a replay with the same key returns the same referral.' })
   @Matches(/^[A-Za-z0-9._:-]{8,100}$/, { message: 'idempotencyKey must be 8 to 100 letters, digits or ._:-' })
   idempotencyKey: string;
+  @Field(() => ID, { nullable: true, description: 'The directory service (its id) the case is sent to, when the sender chose one.' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
 }
