@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { agreementStatusOn, londonToday } from '@hub/exchange';
 import { mintDevelopmentToken, readTrustConfig } from '@hub/identity';
 import { type HubEnvironment, readLandscape } from '@hub/platform';
+import { MRS_X } from '@hub/testing';
 import { OrganisationKind, Role } from '@hub/vocabulary';
 import type { RunningHub } from '../apps/hub/src/start-hub';
 
@@ -253,23 +254,8 @@ async function referThroughApi(
     'pst',
     Role.LINK_WORKER,
     'mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }',
-    {
-      input: {
-        identity: { givenName: 'Margaret', familyName: 'Example', dateOfBirth: '1951-03-14', nhsNumber: '943 476 5919' },
-        contact: {
-          addressLine1: '12 Harrow Manorway',
-          town: 'London',
-          postcode: 'se2 9xx',
-          phone: '07700 900123',
-          email: 'margaret@example.org',
-          preferences: { canWriteToAddress: true, canLeaveMessage: false, canContactForFeedback: true, preferredChannel: 'PHONE' },
-        },
-        circumstances: { boroughOfResidence: 'GREENWICH', gpPractice: 'Lakeside Health Centre', landlordType: 'SOCIAL', landlordName: 'Peabody' },
-        needs: { categories: ['LONELINESS', 'DEBT', 'PHYSICAL_ACTIVITY'], detail: 'Lonely since her husband died; arrears on the gas bill.' },
-        healthSummary: 'Type 2 diabetes; low mood.',
-        notes: 'Prefers mornings.',
-      },
-    },
+    // The same Mrs X the e2e tests use.
+    { input: MRS_X },
   );
   const caseId = createCase.id;
   const { recordConsent } = await call<{ recordConsent: { id: string } }>(

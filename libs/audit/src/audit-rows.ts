@@ -21,27 +21,14 @@ export const AUDIT_COLUMNS = `
   array_to_json(fields)::text AS fields, array_to_json(withheld)::text AS withheld, detail::text AS detail,
   prev_hash, hash`;
 
-/** A row as AUDIT_COLUMNS selects it. */
-export interface AuditRow {
+/** A row as AUDIT_COLUMNS selects it: the hashed content, with arrays and JSON still as text. */
+export type AuditRow = Omit<AuditContent, 'fields' | 'withheld' | 'detail'> & {
   seq: string;
-  id: string;
-  recorded_at: string;
-  actor_org: string;
-  actor_user: string;
-  actor_role: string;
-  action: string;
-  case_id: string | null;
-  subject_type: string;
-  subject_id: string;
-  purpose: string | null;
-  agreement_id: string | null;
-  consent_id: string | null;
   fields: string;
   withheld: string;
   detail: string;
-  prev_hash: string;
   hash: string;
-}
+};
 
 export function contentOf(row: AuditRow): AuditContent {
   return {
