@@ -5,6 +5,7 @@ import { ORGANISATION_ENTITIES, ORGANISATION_MIGRATIONS, OrganisationsModule } f
 import {
   HealthModule,
   type HubRuntime,
+  HubRuntimeModule,
   identityModule,
   loggingModule,
   SubgraphDatabaseModule,
@@ -25,6 +26,7 @@ export class ExchangeAppModule {
     return {
       module: ExchangeAppModule,
       imports: [
+        HubRuntimeModule.forRoot(runtime),
         loggingModule(runtime.environment, 'exchange'),
         identityModule(runtime.environment),
         SubgraphDatabaseModule.forRoot(runtime, EXCHANGE_SCHEMA),

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import {
+  type Clock,
   createHubApp,
   type DatabaseConnector,
   graphqlUrlOf,
@@ -25,6 +26,8 @@ export interface StartHubOptions {
   database?: DatabaseConnector;
   /** Seed the landscape when the database is new. Default: true. */
   seed?: boolean;
+  /** The system clock unless a test sets one. */
+  clock?: Clock;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function startHub(environment: HubEnvironment, options: StartHubOpt
   const started: INestApplication[] = [];
   try {
     for (const [name, { root }] of Object.entries(SUBGRAPHS)) {
-      const app = await createHubApp(root({ environment, database }));
+      const app = await createHubApp(root({ environment, database, clock: options.clock }));
       started.push(app);
       await app.listen(0, '127.0.0.1');
       apps[name] = app;

@@ -15,6 +15,10 @@ import { ConsentEntity } from './consents/consent.entity';
 import { ConsentResolver } from './consents/consent.resolver';
 import { ConsentService } from './consents/consent.service';
 import { ExchangeGraphQLScope } from './exchange-graphql.module';
+import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
+import { OutcomeResolver, ReferralEventResolver } from './lifecycle/referral-event.resolver';
+import { ReferralClock } from './lifecycle/referral-clock';
+import { ReferralLifecycleService } from './lifecycle/referral-lifecycle.service';
 import { ExplainAccessResolver } from './policy/explain.resolver';
 import { ReferralEntity } from './referrals/referral.entity';
 import { ReferralResolver } from './referrals/referral.resolver';
@@ -36,6 +40,11 @@ export const EXCHANGE_RECORD_ENTITIES = [AgreementEntity, AgreementSignatureEnti
     ConsentResolver,
     ReferralService,
     ReferralResolver,
+    ReferralClock,
+    ReferralLifecycleService,
+    LifecycleResolver,
+    ReferralEventResolver,
+    OutcomeResolver,
     ExplainAccessResolver,
     AuditTrailResolver,
   ],

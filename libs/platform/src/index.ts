@@ -1,5 +1,7 @@
 export * from './config/hub-environment';
 export * from './config/hub-runtime';
+export * from './config/hub-runtime.module';
+export * from './config/clock';
 export * from './database/database-connector';
 export * from './database/embedded-database';
 export * from './database/open-database';

@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@hub/vocabulary';
 import { mintDevelopmentToken, readTrustConfig } from '@hub/identity';
-import { type HubEnvironment, loadEnvironment } from '@hub/platform';
+import { type HubEnvironment, loadEnvironment, SettableClock } from '@hub/platform';
 import { type RunningHub, startHub } from '../../../apps/hub/src/start-hub';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestHub {
   hub: RunningHub;
   environment: HubEnvironment;
+  /** The hub's clock: starts at the real time; tests move it. */
+  clock: SettableClock;
   token(org: string, role: Role, options?: { user?: string; ttlSeconds?: number; scopes?: string[] }): Promise<string>;
   /** POSTs a GraphQL operation to `url` (the gateway by default). */
   graphql<T = Record<string, unknown>>(
@@ -36,11 +38,13 @@ export async function startTestHub(overrides: Partial<Record<keyof HubEnvironmen
   let database: TestDatabase | undefined;
   try {
     database = await createTestDatabase();
-    const hub = await startHub(environment, { database: database.connector });
+    const clock = new SettableClock();
+    const hub = await startHub(environment, { database: database.connector, clock });
     const trust = readTrustConfig(environment.TRUST_CONFIG);
     return {
       hub,
       environment,
+      clock,
       token: (org, role, options = {}) => mintDevelopmentToken(trust, dataDir, { org, role, ...options }),
       graphql: (query, options = {}) => postGraphQL(options.url ?? hub.url, query, options),
       close: async () => {

@@ -9,3 +9,5 @@ export * from './referral-status';
 export * from './consent-method';
 export * from './access-rule';
 export * from './case-facts';
+export * from './closure-reason';
+export * from './outcome';

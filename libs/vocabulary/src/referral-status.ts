@@ -38,3 +38,35 @@ export enum ReferralDirection {
 }
 
 registerEnumType(ReferralDirection, { name: 'ReferralDirection' });
+
+/**
+ * What a timeline entry records: the status a referral moved to, or INFO_PROVIDED when the sender
+ * answered a request for information (the referral goes back to where it was).
+ */
+export enum ReferralEventType {
+  SENT = 'SENT',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  INFO_REQUESTED = 'INFO_REQUESTED',
+  INFO_PROVIDED = 'INFO_PROVIDED',
+  CONTACTED = 'CONTACTED',
+  APPOINTMENT_BOOKED = 'APPOINTMENT_BOOKED',
+  ATTENDED = 'ATTENDED',
+  DID_NOT_ATTEND = 'DID_NOT_ATTEND',
+  COMPLETED = 'COMPLETED',
+  CLOSED_UNMET = 'CLOSED_UNMET',
+  CANCELLED = 'CANCELLED',
+  REVOKED = 'REVOKED',
+}
+
+registerEnumType(ReferralEventType, { name: 'ReferralEventType' });
+
+/** Statuses that end a referral: nothing follows them. */
+export const CLOSED_REFERRAL_STATUSES: readonly ReferralStatus[] = [
+  ReferralStatus.DECLINED,
+  ReferralStatus.COMPLETED,
+  ReferralStatus.CLOSED_UNMET,
+  ReferralStatus.CANCELLED,
+  ReferralStatus.REVOKED,
+];

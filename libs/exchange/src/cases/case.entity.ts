@@ -41,4 +41,6 @@ export class CaseEntity {
   @Column({ name: 'needs_detail', type: 'text', nullable: true }) needsDetail: string | null;
   @Column({ name: 'health_summary', type: 'text', nullable: true }) healthSummary: string | null;
   @Column({ type: 'text', nullable: true }) notes: string | null;
+  /** Where an imported case came from, e.g. `pst-paper:<sha256>`; null for cases opened in the hub. */
+  @Column({ name: 'source_ref', type: 'varchar', nullable: true }) sourceRef: string | null;
 }

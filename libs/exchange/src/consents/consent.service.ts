@@ -9,6 +9,8 @@ import { HubError, HubErrorCode } from '@hub/platform';
 import { londonToday } from '../agreements/agreement-status';
 import { CaseEntity } from '../cases/case.entity';
 import { caseNotVisible } from '../cases/case-reader';
+import { ReferralClock } from '../lifecycle/referral-clock';
+import { revokeLiveReferrals } from '../lifecycle/referral-revocation';
 import { assertCan } from '../policy/hub-ability';
 import { ConsentEntity } from './consent.entity';
 import type { ConsentModel } from './consent.model';
@@ -24,6 +26,7 @@ export class ConsentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly clock: ReferralClock,
   ) {}
 
   async record(principal: Principal, input: RecordConsentInput): Promise<ConsentModel> {
@@ -100,6 +103,8 @@ export class ConsentService {
         detail: reason ? { reason: reason.trim() } : {},
       });
       const latest = await this.latestId(manager, row.caseId);
+      // The consent in force is gone: every live referral of the case ends now, and says so.
+      if (latest === id) await revokeLiveReferrals(manager, this.audit, principal, row.caseId, this.clock.now());
       return toConsentView(await manager.findOneByOrFail(ConsentEntity, { id }), londonToday(), latest === id);
     });
   }

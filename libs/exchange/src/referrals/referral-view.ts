@@ -10,6 +10,8 @@ export interface ReferralView extends ReferralModel {
   caseAccess?: CaseAccess;
   /** The sender's right to follow the status (REFERRER_FEEDBACK); absent for the recipient. */
   feedback?: AccessDecision;
+  /** The stored row: the lifecycle's fields are resolved from it, each through its own check. */
+  record: ReferralEntity;
 }
 
 export function toReferralView(
@@ -30,5 +32,6 @@ export function toReferralView(
     updatedAt: row.updatedAt,
     caseAccess,
     feedback,
+    record: row,
   };
 }

@@ -45,13 +45,15 @@ export class ReferralResolver {
     @Args('status', { type: () => [ReferralStatus], nullable: true }) status?: ReferralStatus[],
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first = 20,
     @Args('after', { nullable: true }) after?: string,
+    @Args('overdue', { type: () => Boolean, nullable: true, description: 'Only referrals past (true) or within (false) their service levels.' })
+    overdue?: boolean | null,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ReferralConnection> {
     if (!Number.isInteger(first) || first < 1 || first > 100) {
       throw new HubError(HubErrorCode.BAD_USER_INPUT, 'first must be between 1 and 100', { field: 'first' });
     }
     const needsAsked = info ? selectedFields(info, ['edges', 'node']).has('needs') : true;
-    const page = await this.referralService.page(principal, direction, status, first, after, needsAsked);
+    const page = await this.referralService.page(principal, direction, status, first, after, needsAsked, overdue ?? undefined);
     const edges = page.views.map((node) => ({ cursor: this.referralService.cursorOf(node), node }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }

@@ -6,7 +6,7 @@ import { AuditAction, AuditLog } from '@hub/audit';
 import type { Principal } from '@hub/identity';
 import { OrganisationEntity } from '@hub/organisations';
 import { HubError, HubErrorCode } from '@hub/platform';
-import { Purpose, ReferralDirection, type ReferralStatus } from '@hub/vocabulary';
+import { Purpose, ReferralDirection, ReferralEventType, ReferralStatus } from '@hub/vocabulary';
 import { londonToday } from '../agreements/agreement-status';
 import { CaseEntity } from '../cases/case.entity';
 import { caseNotVisible } from '../cases/case-reader';
@@ -19,6 +19,11 @@ import { ReferralEntity } from './referral.entity';
 import { checkSendable } from './referral-sending';
 import { type ReferralView, toReferralView } from './referral-view';
 import { decodeCursor, encodeCursor } from './referral-cursor';
+import { recordEvent } from '../lifecycle/record-event';
+import { ReferralClock } from '../lifecycle/referral-clock';
+import { newReferralEvent } from '../lifecycle/referral-events';
+import { earlierReferralsOfPerson, repeatsAmong } from '../lifecycle/repeat-referrals';
+import { acknowledgeDeadline, overdueSql } from '../lifecycle/service-levels';
 
 export interface ReferralPage {
   views: ReferralView[];
@@ -30,6 +35,7 @@ export class ReferralService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly clock: ReferralClock,
   ) {}
 
   /** Sends a case to another organisation. A replay of the same idempotency key returns the same referral. */
@@ -47,12 +53,19 @@ export class ReferralService {
         throw new HubError(HubErrorCode.BAD_USER_INPUT, `recipientId names no organisation of the hub`, { field: 'recipientId' });
       }
       const basis = await checkSendable(manager, principal, owned, input);
+      const now = this.clock.now();
+      if (!input.confirmRepeat) await this.refuseRepeat(manager, owned.id, input, now);
       const id = randomUUID();
       const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO exchange.referrals (id, case_id, sender_org, recipient_org, needs, status, idempotency_key, created_by, agreement_id, consent_id, service_id)
-         VALUES ($1, $2, $3, $4, $5, 'SENT', $6, $7, $8, $9, $10)
+        `INSERT INTO exchange.referrals (id, case_id, sender_org, recipient_org, needs, status, idempotency_key, created_by,
+           agreement_id, consent_id, service_id, sent_at, acknowledge_due_at)
+         VALUES ($1, $2, $3, $4, $5, 'SENT', $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (sender_org, idempotency_key) DO NOTHING RETURNING id`,
-        [id, owned.id, principal.orgId, input.recipientId, input.needs, input.idempotencyKey, principal.userId, basis.agreementId, basis.consentId, input.serviceId?.toLowerCase() ?? null],
+        [
+          id, owned.id, principal.orgId, input.recipientId, input.needs, input.idempotencyKey, principal.userId,
+          basis.agreementId, basis.consentId, input.serviceId?.toLowerCase() ?? null, now,
+          acknowledgeDeadline(now, this.clock.settings, this.clock.calendar),
+        ],
       );
       // Lost a race with a concurrent replay: that one's referral is the answer.
       if (inserted.length === 0) return (await this.replayOf(manager, principal, input)) as ReferralView;
@@ -67,7 +80,18 @@ export class ReferralService {
         consentId: basis.consentId,
         detail: { recipient: input.recipientId, needs: input.needs },
       });
-      return (await this.views(manager, principal, [await manager.findOneByOrFail(ReferralEntity, { id })]))[0];
+      const row = await manager.findOneByOrFail(ReferralEntity, { id });
+      const sent = newReferralEvent({
+        referralId: id,
+        type: ReferralEventType.SENT,
+        fromStatus: null,
+        toStatus: ReferralStatus.SENT,
+        actor: principal,
+        at: now,
+        referralVersion: row.rowVersion,
+      });
+      await recordEvent(manager, this.audit, principal, row, sent);
+      return (await this.views(manager, principal, [row]))[0];
     });
   }
 
@@ -78,6 +102,7 @@ export class ReferralService {
     first: number,
     after: string | undefined,
     needsAsked: boolean,
+    overdue?: boolean,
   ): Promise<ReferralPage> {
     const query = this.dataSource
       .getRepository(ReferralEntity)
@@ -87,12 +112,18 @@ export class ReferralService {
       .addOrderBy('r.id', 'DESC')
       .take(first + 1);
     if (statuses?.length) query.andWhere('r.status IN (:...statuses)', { statuses });
+    if (overdue !== undefined) {
+      const rule = overdueSql('r', ':now');
+      query.andWhere(overdue ? rule : `NOT ${rule}`, { now: this.clock.now() });
+    }
     if (after) {
       const cursor = decodeCursor(after);
       query.andWhere('(r.created_at, r.id) < (:at, :id)', cursor);
     }
     const rows = await query.getMany();
-    const views = await this.disclosed(principal, rows.slice(0, first), needsAsked);
+    let views = await this.disclosed(principal, rows.slice(0, first), needsAsked);
+    // A filter on status is itself a read of the status: a sender without feedback learns nothing from it.
+    if (statuses?.length || overdue !== undefined) views = views.filter((view) => !view.feedback || view.feedback.allowed);
     return { views, hasNextPage: rows.length > first };
   }
 
@@ -133,6 +164,24 @@ export class ReferralService {
     });
   }
 
+  /** Refuses, before anything is written, a send the recipient may already be working on. */
+  private async refuseRepeat(manager: EntityManager, caseId: string, input: SendReferralInput, now: Date): Promise<void> {
+    const repeats = repeatsAmong(await earlierReferralsOfPerson(manager, caseId, input.recipientId, null), input.needs, now);
+    if (repeats.length === 0) return;
+    const shared = [...new Set(repeats.flatMap((r) => r.needs.filter((need) => input.needs.includes(need))))];
+    throw new HubError(
+      HubErrorCode.POSSIBLE_DUPLICATE_REFERRAL,
+      `${input.recipientId} already has ${repeats.length} live or recent referral(s) of this person for ${shared.join(', ')}. Send again with confirmRepeat: true if this one is still needed.`,
+      { field: 'confirmRepeat', matches: repeats.length, needs: shared },
+    );
+  }
+
+  /** Previous referrals of this referral's person to its recipient, for the recipient (or the sender's own). */
+  async earlierReferrals(principal: Principal, view: ReferralView) {
+    const earlier = await earlierReferralsOfPerson(this.dataSource.manager, view.caseId, view.recipient.id, view.id);
+    return view.recipient.id === principal.orgId ? earlier : earlier.filter((r) => r.senderOrg === principal.orgId);
+  }
+
   cursorOf(view: ReferralView): string {
     return encodeCursor(view.createdAt, view.id);
   }
@@ -146,6 +195,11 @@ export class ReferralService {
       });
     }
     return (await this.views(manager, principal, [existing]))[0];
+  }
+
+  /** Views of rows read in the caller's transaction (the lifecycle's writes). */
+  viewsWithin(manager: EntityManager, principal: Principal, rows: ReferralEntity[]): Promise<ReferralView[]> {
+    return this.views(manager, principal, rows);
   }
 
   /** Views with the caller's access: its case access (for `needs`) and, as sender, its right to feedback. */

@@ -59,6 +59,27 @@ export class HubEnvironment {
   @Transform(toInt) @IsInt() @Min(100) @Max(100_000)
   GRAPHQL_MAX_TOKENS = 2000;
 
+  /** Service levels: acknowledge within this many working days (England and Wales). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(30)
+  REFERRAL_ACKNOWLEDGE_WORKING_DAYS = 3;
+  /** Service levels: first contact within this many days of acceptance. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  REFERRAL_CONTACT_DAYS = 14;
+
+  /** How outbox wake-ups reach other hub processes: memory (one process), postgres (LISTEN/NOTIFY), redis, nats. */
+  @IsOptional() @IsIn(['memory', 'postgres', 'redis', 'nats'])
+  EVENT_BUS?: 'memory' | 'postgres' | 'redis' | 'nats' = undefined;
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string = undefined;
+  @IsOptional() @Matches(/^(nats|tls):\/\/\S+$/, { message: 'NATS_URL must be a nats:// or tls:// URL' })
+  NATS_URL?: string = undefined;
+  /** off: this process writes outbox rows but never publishes them (another process's relay does). */
+  @IsIn(['on', 'off'])
+  OUTBOX_RELAY: 'on' | 'off' = 'on';
+  /** The relay and each feed also poll this often, so a lost wake-up only delays an event. */
+  @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
+  OUTBOX_POLL_MS = 1000;
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -20,6 +20,14 @@ export enum HubErrorCode {
   /** The transition asked for does not fit the record's state (e.g. signing a terminated agreement). */
   STATE_CONFLICT = 'STATE_CONFLICT',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The referral moves only along the lifecycle: this status cannot follow the current one. */
+  TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
+  /** This side (sender or recipient) or role may not make this transition. */
+  TRANSITION_NOT_YOURS = 'TRANSITION_NOT_YOURS',
+  /** Someone changed the referral since the version the caller read: re-read and decide again. */
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  /** The recipient already holds a live or recent referral of this person for these needs. */
+  POSSIBLE_DUPLICATE_REFERRAL = 'POSSIBLE_DUPLICATE_REFERRAL',
   OPERATION_TOO_DEEP = 'OPERATION_TOO_DEEP',
   OPERATION_TOO_MANY_ALIASES = 'OPERATION_TOO_MANY_ALIASES',
   OPERATION_TOO_COSTLY = 'OPERATION_TOO_COSTLY',

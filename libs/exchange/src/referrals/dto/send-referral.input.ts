@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
 import { NeedCategory } from '@hub/vocabulary';
 
 @InputType()
@@ -21,4 +21,11 @@ export class SendReferralInput {
   @IsOptional()
   @IsUUID()
   serviceId?: string;
+  @Field({
+    nullable: true,
+    description: 'Send even though the recipient already has a live or recent referral of this person for these needs.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmRepeat?: boolean;
 }
