@@ -13,8 +13,18 @@ const ROOT = resolve(__dirname, '..');
 const DEFAULT_READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
 
+/** The hub process's memory (bytes) after a full GC when it could run one (`gc`). */
+export interface HubMemory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  gc: boolean;
+}
+
 export interface HubProcess extends HubUnderTest {
   pid: number;
+  /** Read inside the hub process; never call it while measuring latency. */
+  memory(): Promise<HubMemory>;
   /** Idempotent; always safe to call, also after a failed start. */
   stop(): Promise<void>;
 }
@@ -52,7 +62,8 @@ export async function startHubProcess(log: (line: string) => void, requirements:
     throw error;
   }
 
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/serve-hub.ts'], {
+  // --expose-gc: memory figures are read after a full collection, not whenever V8 last ran one.
+  const child = spawn(process.execPath, ['--expose-gc', '-r', '@swc-node/register', 'bench/serve-hub.ts'], {
     cwd: ROOT,
     env,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -91,6 +102,8 @@ export async function startHubProcess(log: (line: string) => void, requirements:
       // Only after the ready line: the child has generated the development keys in dataDir by then.
       token: (org, role, options = {}) => mintDevelopmentToken(trust, dataDir, { org, role, user: options.user }),
       counts: () => readCounts(ready.control),
+      memory: () => readMemory(ready.control),
+      control: ready.control,
       stop,
     };
   } catch (error) {
@@ -135,6 +148,12 @@ async function readCounts(control: string): Promise<Record<string, number>> {
   const response = await fetch(`${control}/counts`);
   if (!response.ok) throw new Error(`counts: ${control} answered ${response.status} ${await response.text()}`);
   return (await response.json()) as Record<string, number>;
+}
+
+async function readMemory(control: string): Promise<HubMemory> {
+  const response = await fetch(`${control}/memory`);
+  if (!response.ok) throw new Error(`memory: ${control} answered ${response.status} ${await response.text()}`);
+  return (await response.json()) as HubMemory;
 }
 
 /** The child's logs share stdout with the ready line: pass them on, keep the tail for errors. */

@@ -11,6 +11,8 @@ export interface GraphQLTarget {
    * this, an answer carrying any `errors` at all is counted as a GraphQL error.
    */
   expectedErrors?: ExpectedError[];
+  /** Variables for each request in turn, for targets that must not repeat one (e.g. submissions). */
+  nextVariables?: () => Record<string, unknown>;
 }
 
 export interface ExpectedError {
@@ -101,6 +103,7 @@ export async function measure(
         connections: options.connections,
         duration: options.seconds,
         ...requestOf(target),
+        ...(target.nextVariables ? { requests: [{ setupRequest: varied(target) }] } : {}),
         verifyBody: (body) => unexpectedAnswer(String(body), target.expectedErrors) === undefined,
       },
       (error: Error | null, finished) => (error ? reject(error) : resolve(finished)),
@@ -118,6 +121,15 @@ export async function measure(
     transportErrors: result.errors,
     seconds: result.duration,
     latenciesMs: latencies,
+  };
+}
+
+/** Rewrites each request's body with the target's next variables. */
+function varied(target: GraphQLTarget) {
+  const next = target.nextVariables as () => Record<string, unknown>;
+  return (request: { body?: string | Buffer }) => {
+    request.body = JSON.stringify({ query: target.query, variables: next() });
+    return request;
   };
 }
 

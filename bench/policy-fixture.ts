@@ -37,7 +37,7 @@ export interface PolicyFixture {
   pairActiveAgreements: number;
 }
 
-const SEEDED_BY = 'bench-seed';
+export const SEEDED_BY = 'bench-seed';
 
 export async function preparePolicyFixture(
   hub: RunningHub,

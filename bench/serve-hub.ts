@@ -6,6 +6,7 @@ import { loadEnvironment } from '@hub/platform';
 import { startHub } from '../apps/hub/src/start-hub';
 import { installPolicyBypass } from './policy-bypass';
 import { type PolicyFixture, type PolicyFixtureSizes, preparePolicyFixture } from './policy-fixture';
+import { handleSubmissionControl } from './submission-control';
 
 /**
  * The hub under benchmark, in its own process so the load generator never shares its event loop.
@@ -77,6 +78,11 @@ const COUNTED_TABLES = [
 function startControlServer(exchange: DataSource): Promise<Server> {
   const sql = `SELECT ${COUNTED_TABLES.map((t) => `(SELECT count(*) FROM exchange.${t})::int AS "exchange.${t}"`).join(', ')}`;
   const server = createServer((request, response) => {
+    if (handleSubmissionControl(exchange, request, response)) return;
+    if (request.method === 'GET' && request.url === '/memory') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(memoryAfterGc()));
+      return;
+    }
     if (request.method !== 'GET' || request.url !== '/counts') {
       response.writeHead(404).end();
       return;
@@ -90,6 +96,14 @@ function startControlServer(exchange: DataSource): Promise<Server> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(server));
   });
+}
+
+/** GET /memory: this process's memory after a full GC (bench/hub-process.ts starts it with --expose-gc). */
+function memoryAfterGc(): { rss: number; heapUsed: number; external: number; gc: boolean } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { rss, heapUsed, external, gc: Boolean(gc) };
 }
 
 function parseSizes(raw: string): PolicyFixtureSizes {

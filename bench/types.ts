@@ -14,6 +14,8 @@ export interface HubUnderTest {
    * there), e.g. `{ 'exchange.audit_log': 1234 }`. Never call it while measuring.
    */
   counts(): Promise<Record<string, number>>;
+  /** serve-hub's loopback control endpoint (bench-only helpers inside the hub process). */
+  control: string;
 }
 
 /**

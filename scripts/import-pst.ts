@@ -103,7 +103,11 @@ async function main(): Promise<number> {
   const sources = await openAllSubgraphs(database);
   const bar = progress();
   try {
-    const result = await importPstForms(sources.exchange, lines, { organisation: parsed.organisation, onProgress: bar.onProgress });
+    const result = await importPstForms(sources.exchange, lines, {
+      organisation: parsed.organisation,
+      onProgress: bar.onProgress,
+      environment,
+    });
     bar.stop();
     // Written even when clean, so a stale report of an earlier run is not mistaken for this one.
     await writeFile(parsed.report, pstImportReportCsv(result));

@@ -168,7 +168,7 @@ describe('the referral lifecycle through the gateway', () => {
     const db = fx.exchangeDatabase();
     const [events] = await db.query('SELECT count(*)::int AS n FROM exchange.referral_events WHERE referral_id = $1', [id]);
     const [outbox] = await db.query('SELECT count(*)::int AS n FROM exchange.outbox WHERE aggregate_id = $1', [id]);
-    const [audit] = await db.query(`SELECT count(*)::int AS n FROM exchange.audit_log WHERE subject_id = $1 AND action = 'REFERRAL_TRANSITIONED'`, [id]);
+    const [audit] = await db.query(`SELECT count(*)::int AS n FROM exchange.audit_log WHERE subject_id = $1 AND action IN ('REFERRAL_SENT', 'REFERRAL_TRANSITIONED')`, [id]);
     expect([events.n, outbox.n, audit.n]).toEqual([2, 2, 2]);
     // The outbox carries no name, contact, date of birth or free text.
     const payloads = JSON.stringify(await db.query('SELECT payload FROM exchange.outbox WHERE aggregate_id = $1', [id]));

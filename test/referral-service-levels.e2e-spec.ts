@@ -69,6 +69,15 @@ describe('service levels, repeat referrals and revocation', () => {
     hub.clock.release();
   });
 
+  it('takes a filter sent as null for no filter at all', async () => {
+    const ids = async (args: string) =>
+      (await fx.ok<{ referrals: { edges: { node: { id: string } }[] } }>('live-well', Role.LINK_WORKER, `{ referrals(${args}) { edges { node { id } } } }`))
+        .referrals.edges.map((e) => e.node.id);
+    const all = await ids('direction: INBOUND');
+    expect(all.length).toBeGreaterThan(0);
+    expect(await ids('direction: INBOUND, overdue: null, status: null, after: null')).toEqual(all);
+  });
+
   it('warns the sender before sending a repeat referral of the same person, by NHS number or by name, birth date and postcode', async () => {
     const first = await newCase({ givenName: 'Rita', familyName: 'Repeat', dateOfBirth: '1970-02-02', nhsNumber: '401 023 2137' });
     const firstId = await sentId(first, ['DEBT', 'LONELINESS']);

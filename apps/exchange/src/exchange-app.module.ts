@@ -30,7 +30,9 @@ export class ExchangeAppModule {
         loggingModule(runtime.environment, 'exchange'),
         identityModule(runtime.environment),
         SubgraphDatabaseModule.forRoot(runtime, EXCHANGE_SCHEMA),
-        subgraphGraphQLModule(runtime.environment, [OrganisationsModule, ExchangeModule, ExchangeGraphQLScope]),
+        subgraphGraphQLModule(runtime.environment, [OrganisationsModule, ExchangeModule, ExchangeGraphQLScope], [], {
+          subscriptions: true,
+        }),
         HealthModule.forSubgraph(),
         OrganisationsModule,
         ExchangeModule,

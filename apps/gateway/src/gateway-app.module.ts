@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   gatewayGraphQLModule,
+  GatewaySubscriptionsModule,
   HealthModule,
   type HubEnvironment,
   identityModule,
@@ -17,6 +18,8 @@ export class GatewayAppModule {
         loggingModule(environment, 'gateway'),
         identityModule(environment),
         gatewayGraphQLModule(environment, subgraphUrls),
+        // Subscriptions at the same URL: Apollo Gateway does not carry them (libs/platform/src/gateway/subscription-proxy.ts).
+        GatewaySubscriptionsModule.forRoot(environment, subgraphUrls),
         HealthModule.forGateway(),
       ],
     };

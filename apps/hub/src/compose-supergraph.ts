@@ -22,10 +22,15 @@ const DEFAULT_URLS: Record<string, string> = {
 /** Builds each subgraph's code-first schema (on a throwaway embedded database) and prints its SDL. */
 export async function printSubgraphSdls(environment: HubEnvironment): Promise<SubgraphSdl[]> {
   const database = await EmbeddedDatabase.open('memory://');
+  // Only the schema is wanted: no bus connections, no relay, whatever the shell's settings say.
+  const quiet = Object.assign(Object.create(Object.getPrototypeOf(environment)) as HubEnvironment, environment, {
+    EVENT_BUS: 'memory',
+    OUTBOX_RELAY: 'off',
+  });
   const sdls: SubgraphSdl[] = [];
   try {
     for (const [name, { root }] of Object.entries(SUBGRAPHS)) {
-      const app = await NestFactory.create(root({ environment, database }), { logger: ['error'], abortOnError: false });
+      const app = await NestFactory.create(root({ environment: quiet, database }), { logger: ['error'], abortOnError: false });
       await app.init();
       const { schema } = app.get(GraphQLSchemaHost);
       sdls.push({ name, url: DEFAULT_URLS[name] ?? `http://localhost/${name}/graphql`, sdl: printSubgraphSchema(schema) });

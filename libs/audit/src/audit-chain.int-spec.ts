@@ -71,6 +71,28 @@ describe('the audit chain against tampering', () => {
     });
   });
 
+  it('catches two rows put back in each other\'s place, at the first of them', async () => {
+    const columns = 'id, recorded_at, actor_org, actor_user, actor_role, action, case_id, subject_type, subject_id, purpose, agreement_id, consent_id, fields, withheld, detail, prev_hash, hash';
+    await exchange.query('ALTER TABLE exchange.audit_log DISABLE TRIGGER ALL');
+    await exchange.transaction(async (manager) => {
+      const [second, third] = [rows[2].seq, rows[3].seq];
+      await manager.query('CREATE TEMP TABLE moved ON COMMIT DROP AS SELECT * FROM exchange.audit_log WHERE seq IN ($1, $2)', [second, third]);
+      await manager.query('DELETE FROM exchange.audit_log WHERE seq IN ($1, $2)', [second, third]);
+      await manager.query(
+        `INSERT INTO exchange.audit_log (seq, ${columns}) OVERRIDING SYSTEM VALUE
+         SELECT CASE seq WHEN $1::bigint THEN $2::bigint ELSE $1::bigint END, ${columns} FROM moved`,
+        [second, third],
+      );
+    });
+    await exchange.query('ALTER TABLE exchange.audit_log ENABLE TRIGGER ALL');
+
+    expect(await verifyAuditChain(exchange)).toEqual({
+      ok: false,
+      rows: 2,
+      brokenAt: { seq: rows[2].seq, id: rows[3].id, reason: expect.stringMatching(/reordered/) },
+    });
+  });
+
   it('refuses UPDATE while the guard is on', async () => {
     await expect(exchange.query(`UPDATE exchange.audit_log SET fields = '{}'`)).rejects.toThrow(/append-only: UPDATE refused/);
   });

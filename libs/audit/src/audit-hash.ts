@@ -29,3 +29,33 @@ export interface AuditContent {
 export function auditHash(content: AuditContent): string {
   return createHash('sha256').update(`${content.prev_hash}\n${canonicalJson(content)}`, 'utf8').digest('hex');
 }
+
+/** A row's content but the two values the chain fixes when it is appended: the previous link and the time. */
+export type AuditBody = Omit<AuditContent, 'prev_hash' | 'recorded_at'>;
+
+/**
+ * auditHash's hashed text in three pieces around the two values only known once the chain is held
+ * (the previous link, and the time it was taken): canonicalJson(content) is exactly
+ * `pieces[0] + prev_hash + pieces[1] + recorded_at + pieces[2]`. The database joins them when it
+ * appends (exchange.audit_append), so a row hashed there is the row auditHash and the verifier check.
+ */
+export function auditHashPieces(body: AuditBody): [string, string, string] {
+  const record = body as unknown as Record<string, unknown>;
+  const own = Object.keys(record).filter((key) => key !== 'prev_hash' && key !== 'recorded_at' && record[key] !== undefined);
+  // Sorted as canonicalJson sorts; 'prev_hash' comes before 'recorded_at'.
+  const keys = [...own, 'prev_hash', 'recorded_at'].sort();
+  const pieces: string[] = [];
+  let piece = '{';
+  keys.forEach((key, i) => {
+    piece += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+    if (key === 'prev_hash' || key === 'recorded_at') {
+      // Both are plain ASCII (hex digits; an ISO time), which JSON writes as they are between quotes.
+      pieces.push(`${piece}"`);
+      piece = '"';
+    } else {
+      piece += canonicalJson(record[key]);
+    }
+  });
+  pieces.push(`${piece}}`);
+  return pieces as [string, string, string];
+}

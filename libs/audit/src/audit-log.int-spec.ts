@@ -98,6 +98,74 @@ describe('AuditLog', () => {
     expect(await verifyAuditChain(exchange, 7)).toEqual({ ok: true, rows: 40 });
   });
 
+  it('records a read in one statement of its own, committed when it returns, on the same chain', async () => {
+    const [before] = await append(disclosure(randomUUID()));
+    // Every statement the log sends, and any transaction it opens, on the connections it borrows.
+    const statements: string[] = [];
+    let transactions = 0;
+    const createRunner = exchange.createQueryRunner.bind(exchange);
+    const spy = jest.spyOn(exchange, 'createQueryRunner').mockImplementation((mode) => {
+      const runner = createRunner(mode);
+      const connect = runner.connect.bind(runner);
+      const startTransaction = runner.startTransaction.bind(runner);
+      runner.startTransaction = (level) => {
+        transactions += 1;
+        return startTransaction(level);
+      };
+      runner.connect = async () => {
+        const client = await connect();
+        return new Proxy(client, {
+          get(target, property) {
+            const value = Reflect.get(target, property, target);
+            if (property !== 'query') return typeof value === 'function' ? value.bind(target) : value;
+            return (config: string | { text: string }, ...rest: unknown[]) => {
+              statements.push(typeof config === 'string' ? config : config.text);
+              return value.call(target, config, ...rest);
+            };
+          },
+        });
+      };
+      return runner;
+    });
+    const recorded = await audit.record(exchange, disclosure(randomUUID()), disclosure(randomUUID(), { fields: [], withheld: ['NAME'] }));
+    spy.mockRestore();
+
+    expect(statements).toEqual([expect.stringContaining('exchange.audit_append')]);
+    expect(transactions).toBe(0);
+    expect(recorded.map((r) => r.prevHash)).toEqual([before.hash, recorded[0].hash]);
+    expect(recorded[1]).toMatchObject({ fields: [], withheld: ['NAME'] });
+    expect(await exchange.query('SELECT count(*)::int AS n FROM exchange.audit_log')).toEqual([{ n: 3 }]);
+    expect(await trailForCase(exchange, recorded[0].caseId as string)).toEqual([recorded[0]]);
+    expect(await verifyAuditChain(exchange)).toEqual({ ok: true, rows: 3 });
+  });
+
+  it('keeps one chain, numbered and timed in chain order, when reads and transactions append at once', async () => {
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? exchange.transaction(async (manager) => {
+              await manager.query('SELECT pg_sleep($1)', [(i % 5) / 200]); // hold the lock while others wait
+              await audit.append(manager, disclosure(randomUUID()), disclosure(randomUUID()));
+              await manager.query('SELECT pg_sleep($1)', [(i % 4) / 200]);
+            })
+          : audit.record(exchange, ...Array.from({ length: 1 + (i % 3) }, () => disclosure(randomUUID()))),
+      ),
+    );
+
+    const rows: { recorded_at: string }[] = await exchange.query(
+      `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS recorded_at FROM exchange.audit_log ORDER BY seq`,
+    );
+    expect(rows.map((r) => r.recorded_at)).toEqual(rows.map((r) => r.recorded_at).sort());
+    expect(await verifyAuditChain(exchange, 7)).toEqual({ ok: true, rows: 10 * 2 + 10 * 2 + 10 * 3 });
+  });
+
+  it('refuses to append in a transaction that does not see the latest row, rather than fork', async () => {
+    await expect(
+      exchange.transaction('REPEATABLE READ', (manager) => audit.append(manager, disclosure(randomUUID()))),
+    ).rejects.toThrow(/needs READ COMMITTED, not repeatable read/);
+    expect(await exchange.query('SELECT count(*)::int AS n FROM exchange.audit_log')).toEqual([{ n: 0 }]);
+  });
+
   it('refuses to append outside a transaction, where its lock would not hold', async () => {
     await expect(audit.append(exchange.manager, disclosure(randomUUID()))).rejects.toThrow(/inside the transaction/);
   });
@@ -105,6 +173,7 @@ describe('AuditLog', () => {
   it('refuses an id that is not a UUID and a value longer than its column', async () => {
     await expect(append(disclosure('case-1'))).rejects.toThrow(/case_id is not a UUID/);
     await expect(append(disclosure(randomUUID(), { subjectId: 'x'.repeat(101) }))).rejects.toThrow(/subject_id is longer/);
+    await expect(audit.record(exchange, disclosure('case-1'))).rejects.toThrow(/case_id is not a UUID/);
     expect(await exchange.query('SELECT count(*)::int AS n FROM exchange.audit_log')).toEqual([{ n: 0 }]);
   });
 });

@@ -14,6 +14,7 @@ import { CaseService } from './cases/case.service';
 import { ConsentEntity } from './consents/consent.entity';
 import { ConsentResolver } from './consents/consent.resolver';
 import { ConsentService } from './consents/consent.service';
+import { OUTBOX_PROVIDERS } from './events';
 import { ExchangeGraphQLScope } from './exchange-graphql.module';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { OutcomeResolver, ReferralEventResolver } from './lifecycle/referral-event.resolver';
@@ -23,6 +24,8 @@ import { ExplainAccessResolver } from './policy/explain.resolver';
 import { ReferralEntity } from './referrals/referral.entity';
 import { ReferralResolver } from './referrals/referral.resolver';
 import { ReferralService } from './referrals/referral.service';
+import { ReferralEventDelivery } from './subscriptions/referral-event-delivery';
+import { ReferralEventsSubscription } from './subscriptions/referral-events.subscription';
 
 export const EXCHANGE_RECORD_ENTITIES = [AgreementEntity, AgreementSignatureEntity, CaseEntity, ConsentEntity, ReferralEntity];
 
@@ -47,6 +50,9 @@ export const EXCHANGE_RECORD_ENTITIES = [AgreementEntity, AgreementSignatureEnti
     OutcomeResolver,
     ExplainAccessResolver,
     AuditTrailResolver,
+    ...OUTBOX_PROVIDERS,
+    ReferralEventDelivery,
+    ReferralEventsSubscription,
   ],
 })
 export class ExchangeModule {}

@@ -17,6 +17,8 @@ export * from './landscape/landscape';
 export * from './gateway/gateway-graphql.module';
 export * from './gateway/forwarding-data-source';
 export * from './gateway/operation-limits';
+export * from './gateway/subscription-proxy';
+export * from './gateway/gateway-subscriptions.module';
 export * from './identity/identity-module';
 export * from './bootstrap/run-standalone';
 export * from './graphql/validation-pipe';

@@ -38,6 +38,10 @@ export async function writeOrukServices(
     });
     rows.push(manager.create(ServiceEntity, { ...entry, locations, updatedBy: 'oruk-import' }));
   });
-  if (rows.length) await manager.save(ServiceEntity, rows, { chunk: 200 });
+  // One INSERT … ON CONFLICT per chunk: `save` would look each row up with queries in parallel on the
+  // transaction's one connection, which node-postgres only queues (and pg@9 will refuse).
+  for (let start = 0; start < rows.length; start += 200) {
+    await manager.upsert(ServiceEntity, rows.slice(start, start + 200), { conflictPaths: ['id'] });
+  }
   return { imported: rows.length, rejected };
 }

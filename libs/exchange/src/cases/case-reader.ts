@@ -5,17 +5,19 @@ import { AuditAction, type AuditEntryInput, AuditLog } from '@hub/audit';
 import type { Principal } from '@hub/identity';
 import { HubError, HubErrorCode } from '@hub/platform';
 import { Purpose } from '@hub/vocabulary';
-import { londonToday } from '../agreements/agreement-status';
 import { type CaseAccess, caseAccessFor } from '../policy/case-access';
 import { type CaseField, isCaseField } from '../policy/case-fields';
 import { loadPolicyFacts } from '../policy/policy-facts.loader';
+import { policyToday } from '../policy/policy-today';
 import { caseRowColumns, reviveCaseRow } from './case-rows';
 import type { CaseModel } from './case.model';
 import { toCaseView } from './case-view';
 
 /**
- * Reads cases through the policy: facts, decisions, rows and the audit record of what was disclosed
- * and withheld, all in one transaction, so the record matches what the caller was given.
+ * Reads cases through the policy: the facts and the rows in one statement, the decisions, then the
+ * audit record of what was disclosed and withheld in one more, committed before anything is returned.
+ * A read changes nothing, so it needs no transaction of its own: the record names the facts the
+ * decision rested on (agreement, consent, referral), read in the same snapshot as the rows given.
  */
 @Injectable()
 export class CaseReader {
@@ -36,20 +38,17 @@ export class CaseReader {
     purpose: Purpose = Purpose.DIRECT_SUPPORT,
   ): Promise<Map<string, CaseModel>> {
     const ids = [...new Set(caseIds)];
-    return this.dataSource.transaction(async (manager) => {
-      // One round trip: the facts, and the rows of the cases the caller is related to.
-      const loaded = await loadPolicyFacts(manager, principal.orgId, ids, this.rowColumns);
-      const access = caseAccessFor(principal, loaded.facts, londonToday(), purpose);
-      const rows = loaded.rows.map(reviveCaseRow).filter((row) => access.get(row.id)?.visible);
-      if (rows.length === 0) return new Map();
-      const entries = rows
-        .map((row) => disclosureEntry(principal, row.id, access.get(row.id) as CaseAccess, requested, purpose))
-        .filter((e): e is AuditEntryInput => e !== undefined);
-      if (entries.length > 0) await this.audit.append(manager, ...entries);
-      return new Map(
-        rows.map((row) => [row.id, toCaseView(row, access.get(row.id) as CaseAccess)]),
-      );
-    });
+    // One round trip: the facts, and the rows of the cases the caller is related to.
+    const loaded = await loadPolicyFacts(this.dataSource.manager, principal.orgId, ids, this.rowColumns);
+    const access = caseAccessFor(principal, loaded.facts, policyToday(), purpose);
+    const rows = loaded.rows.map(reviveCaseRow).filter((row) => access.get(row.id)?.visible);
+    if (rows.length === 0) return new Map();
+    const entries = rows
+      .map((row) => disclosureEntry(principal, row.id, access.get(row.id) as CaseAccess, requested, purpose))
+      .filter((e): e is AuditEntryInput => e !== undefined);
+    // One more: the record, committed before the caller is given anything (if it fails, this throws).
+    if (entries.length > 0) await this.audit.record(this.dataSource, ...entries);
+    return new Map(rows.map((row) => [row.id, toCaseView(row, access.get(row.id) as CaseAccess)]));
   }
 
   async readOne(principal: Principal, caseId: string, requested: Set<string>): Promise<CaseModel> {
@@ -60,7 +59,7 @@ export class CaseReader {
 
   /** For writes that already hold a transaction: the caller's access to cases, no audit. */
   async accessWithin(manager: EntityManager, principal: Principal, caseIds: string[]): Promise<Map<string, CaseAccess>> {
-    return caseAccessFor(principal, (await loadPolicyFacts(manager, principal.orgId, caseIds)).facts, londonToday());
+    return caseAccessFor(principal, (await loadPolicyFacts(manager, principal.orgId, caseIds)).facts, policyToday());
   }
 }
 

@@ -9,6 +9,7 @@ import { HubError, HubErrorCode } from '@hub/platform';
 import { londonToday } from '../agreements/agreement-status';
 import { CaseEntity } from '../cases/case.entity';
 import { caseNotVisible } from '../cases/case-reader';
+import { notifyOutboxWritten } from '../events/outbox-signal';
 import { ReferralClock } from '../lifecycle/referral-clock';
 import { revokeLiveReferrals } from '../lifecycle/referral-revocation';
 import { assertCan } from '../policy/hub-ability';
@@ -87,7 +88,7 @@ export class ConsentService {
   }
 
   async withdraw(principal: Principal, id: string, reason: string | undefined): Promise<ConsentModel> {
-    return this.dataSource.transaction(async (manager) => {
+    const withdrawn = await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOneBy(ConsentEntity, { id });
       if (!row) throw consentNotVisible(id);
       await this.ownedCase(manager, principal, row.caseId, 'withdraw', id);
@@ -107,6 +108,8 @@ export class ConsentService {
       if (latest === id) await revokeLiveReferrals(manager, this.audit, principal, row.caseId, this.clock.now());
       return toConsentView(await manager.findOneByOrFail(ConsentEntity, { id }), londonToday(), latest === id);
     });
+    notifyOutboxWritten();
+    return withdrawn;
   }
 
   /** Every consent of a case the caller's organisation owns, newest first. */

@@ -18,7 +18,7 @@ const Y_N = 'Y or N (blank: N)';
 const TICK = 'Y when ticked, else blank';
 
 export const PST_FORM_COLUMNS: readonly PstFormColumn[] = [
-  { name: 'form_date', label: 'Date', accepts: 'DD/MM/YYYY or YYYY-MM-DD', input: ['consent.givenAt', 'consent.validFrom'] },
+  { name: 'form_date', label: 'Date', accepts: 'DD/MM/YYYY or YYYY-MM-DD (required)', input: ['consent.givenAt', 'consent.validFrom'] },
   { name: 'venue', label: 'Venue', accepts: 'text', input: ['consent.venue'] },
   { name: 'referring_officer', label: 'Referring Officer', accepts: 'name (required)' },
   { name: 'referring_organisation', label: 'Organisation', accepts: 'text' },
@@ -59,8 +59,8 @@ export const PST_FORM_COLUMNS: readonly PstFormColumn[] = [
   { name: 'need_energy_bills', label: 'Saving on energy bills', accepts: TICK },
   { name: 'need_digital_support', label: 'Digital support', accepts: TICK },
   { name: 'need_gardening', label: 'Local gardening opportunities', accepts: TICK },
-  { name: 'signature', label: 'Signature (the resident\'s consent)', accepts: 'Y when signed' },
-  { name: 'referral_officer_signature', label: 'Signature of Referral Officer', accepts: 'Y when signed' },
+  { name: 'signature', label: 'Signature (the resident\'s consent)', accepts: 'Y when signed (unsigned: not imported)' },
+  { name: 'referral_officer_signature', label: 'Signature of Referral Officer', accepts: 'Y when signed (required)' },
   { name: 'other_comments', label: 'Any other comments / Do you need any other advice?', accepts: 'text', input: ['case.needs.detail'] },
   { name: 'can_contact_for_feedback', label: 'Can we contact you for feedback?', accepts: Y_N, input: ['case.contact.preferences.canContactForFeedback', 'consent.contactPreferences.canContactForFeedback', 'consent.purposes'] },
 ];

@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@hub/audit';
 import type { Principal } from '@hub/identity';
+import { type HubEnvironment, systemClock } from '@hub/platform';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseReader } from '../cases/case-reader';
 import { CaseService } from '../cases/case.service';
 import { ConsentService } from '../consents/consent.service';
+import { ReferralClock } from '../lifecycle/referral-clock';
 import { lendTransaction } from './lent-transaction';
 import type { ValidPstForm } from './pst-form-validation';
 
@@ -19,12 +21,15 @@ const SOURCE_REF_TAKEN = 'cases_owner_source_ref_key';
 export class PstFormWriter {
   private readonly audit = new AuditLog();
   private readonly reader: CaseReader;
+  private readonly clock: ReferralClock;
 
   constructor(
     private readonly exchange: DataSource,
     private readonly principal: Principal,
+    environment: HubEnvironment,
   ) {
     this.reader = new CaseReader(exchange, this.audit);
+    this.clock = new ReferralClock(systemClock, environment);
   }
 
   async write(form: ValidPstForm): Promise<PstFormOutcome> {
@@ -36,12 +41,12 @@ export class PstFormWriter {
         const created = await new CaseService(lent, this.reader, this.audit).create(this.principal, form.caseInput);
         await manager.update(CaseEntity, { id: created.id }, { sourceRef: form.sourceRef });
         const consent = Object.assign(form.consentInput, { caseId: created.id });
-        await new ConsentService(lent, this.audit).record(this.principal, consent);
+        await new ConsentService(lent, this.audit, this.clock).record(this.principal, consent);
         return 'imported';
       });
     } catch (error) {
       // Another import of the same form committed first: the unique source decides, not a race.
-      process.stderr.write('RACE ' + JSON.stringify((error as any).driverError?.constraint) + ' ' + (error as any).message + '\n'); if ((error as { driverError?: { constraint?: string } }).driverError?.constraint === SOURCE_REF_TAKEN) return 'already-imported';
+      if ((error as { driverError?: { constraint?: string } }).driverError?.constraint === SOURCE_REF_TAKEN) return 'already-imported';
       throw error;
     }
   }

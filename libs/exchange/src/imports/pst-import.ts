@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@hub/identity';
 import { OrganisationEntity } from '@hub/organisations';
-import { HubError, HubErrorCode } from '@hub/platform';
+import { HubError, HubErrorCode, type HubEnvironment, loadEnvironment } from '@hub/platform';
 import { Role } from '@hub/vocabulary';
 import { type PstFormLine, readPstFormLines } from './pst-form-file';
 import { readPstForm } from './pst-form-row';
@@ -28,6 +28,8 @@ export interface PstImportOptions {
   /** The organisation that owns the imported cases (default `pst`). */
   organisation?: string;
   onProgress?: (done: number, total: number) => void;
+  /** The settings the exchange's services run with (default: this process's validated environment). */
+  environment?: HubEnvironment;
 }
 
 /** Who the import acts as: a machine client of the owning organisation that may write cases. */
@@ -48,7 +50,7 @@ export async function importPstForms(exchange: DataSource, lines: PstFormLine[],
   if (!(await exchange.manager.existsBy(OrganisationEntity, { id: organisation }))) {
     throw new Error(`No organisation "${organisation}" in the hub (has it been seeded?).`);
   }
-  const writer = new PstFormWriter(exchange, importPrincipal(organisation));
+  const writer = new PstFormWriter(exchange, importPrincipal(organisation), options.environment ?? loadEnvironment());
   const result: PstImportResult = { read: lines.length, imported: 0, alreadyImported: 0, rejected: [] };
   for (const [index, line] of lines.entries()) {
     const problems = await importLine(writer, line, result);

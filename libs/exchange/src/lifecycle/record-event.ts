@@ -12,18 +12,27 @@ export async function recordEvent(
   actor: Principal,
   row: ReferralEntity,
   event: ReferralEventRecord,
+  /** The sending is audited as REFERRAL_SENT, with what was sent: one audit row, not two. */
+  auditAs: { action: AuditAction; detail: Record<string, unknown> } = { action: AuditAction.REFERRAL_TRANSITIONED, detail: {} },
 ): Promise<void> {
   await appendReferralEvent(manager, event, await eventSubject(manager, row));
   await audit.append(manager, {
     actor,
-    action: AuditAction.REFERRAL_TRANSITIONED,
+    action: auditAs.action,
     caseId: row.caseId,
     subjectType: 'Referral',
     subjectId: row.id,
     purpose: Purpose.DIRECT_SUPPORT,
     agreementId: row.agreementId,
     consentId: row.consentId,
-    detail: { event: event.id, type: event.type, from: event.fromStatus, to: event.toStatus, ...(event.reason ? { reason: event.reason } : {}) },
+    detail: {
+      ...auditAs.detail,
+      event: event.id,
+      type: event.type,
+      from: event.fromStatus,
+      to: event.toStatus,
+      ...(event.reason ? { reason: event.reason } : {}),
+    },
   });
 }
 

@@ -10,6 +10,7 @@ import { ReferralService } from '../referrals/referral.service';
 import type { ReferralView } from '../referrals/referral-view';
 import type { TransitionReferralInput } from './dto/transition-referral.input';
 import { recordOutcome } from './outcome';
+import { notifyOutboxWritten } from '../events/outbox-signal';
 import { recordEvent } from './record-event';
 import { newReferralEvent } from './referral-events';
 import { ReferralClock } from './referral-clock';
@@ -32,7 +33,7 @@ export class ReferralLifecycleService {
 
   async transition(principal: Principal, input: TransitionReferralInput): Promise<ReferralView> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    const moved = await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOneBy(ReferralEntity, { id: input.id });
       if (!row || (row.senderOrg !== principal.orgId && row.recipientOrg !== principal.orgId)) {
         throw new HubError(HubErrorCode.REFERRAL_NOT_VISIBLE, 'No referral your organisation sent or received has this id.', { id: input.id });
@@ -69,6 +70,8 @@ export class ReferralLifecycleService {
       const after = await manager.findOneByOrFail(ReferralEntity, { id: row.id });
       return (await this.referrals.viewsWithin(manager, principal, [after]))[0];
     });
+    notifyOutboxWritten();
+    return moved;
   }
 }
 

@@ -28,21 +28,27 @@ export async function earlierReferralsOfPerson(
   recipientOrg: string,
   excludeReferralId: string | null,
 ): Promise<EarlierReferral[]> {
+  // Three index-friendly ways to be the same person, united, then their referrals to this recipient:
+  // an OR across them would scan every referral the recipient holds.
   const rows: Record<string, unknown>[] = await manager.query(
     `WITH person AS (
-       SELECT nhs_number, lower(given_name) AS given, lower(family_name) AS family, date_of_birth,
+       SELECT id, nhs_number, lower(given_name) AS given, lower(family_name) AS family, date_of_birth,
               upper(replace(coalesce(postcode, ''), ' ', '')) AS postcode
-       FROM exchange.cases WHERE id = $1)
+       FROM exchange.cases WHERE id = $1),
+     same_person AS (
+       SELECT id FROM person
+       UNION
+       SELECT c.id FROM exchange.cases c, person p WHERE p.nhs_number IS NOT NULL AND c.nhs_number = p.nhs_number
+       UNION
+       SELECT c.id FROM exchange.cases c, person p
+        WHERE p.date_of_birth IS NOT NULL AND p.postcode <> ''
+          AND lower(c.family_name) = p.family AND c.date_of_birth = p.date_of_birth
+          AND lower(c.given_name) = p.given AND upper(replace(coalesce(c.postcode, ''), ' ', '')) = p.postcode)
      SELECT r.id, r.status, r.sender_org, r.sent_at, r.closed_at, r.needs, r.closure_reason,
        (SELECT count(*) FROM exchange.referral_events e WHERE e.referral_id = r.id AND e.type = 'ATTENDED')::int AS attended,
        (SELECT count(*) FROM exchange.referral_events e WHERE e.referral_id = r.id AND e.type = 'DID_NOT_ATTEND')::int AS dna
-     FROM person, exchange.referrals r JOIN exchange.cases c ON c.id = r.case_id
+     FROM same_person s JOIN exchange.referrals r ON r.case_id = s.id
      WHERE r.recipient_org = $2 AND ($3::uuid IS NULL OR r.id <> $3::uuid)
-       AND (c.id = $1
-         OR (person.nhs_number IS NOT NULL AND c.nhs_number = person.nhs_number)
-         OR (person.date_of_birth IS NOT NULL AND person.postcode <> ''
-             AND lower(c.family_name) = person.family AND c.date_of_birth = person.date_of_birth
-             AND lower(c.given_name) = person.given AND upper(replace(coalesce(c.postcode, ''), ' ', '')) = person.postcode))
      ORDER BY r.sent_at DESC
      LIMIT 50`,
     [caseId, recipientOrg, excludeReferralId],

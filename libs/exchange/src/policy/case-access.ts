@@ -9,6 +9,9 @@ type CaseAbility = MongoAbility;
 
 /** One caller's access to one case: the decision per category, enforced per field through CASL. */
 export class CaseAccess {
+  // The ability never changes once built, so each field is asked once (the audit entry and the field both ask).
+  private readonly answers = new Map<CaseField, boolean>();
+
   constructor(
     readonly caseId: string,
     readonly decisions: ReadonlyMap<DataCategory, AccessDecision>,
@@ -18,7 +21,12 @@ export class CaseAccess {
   ) {}
 
   canRead(field: CaseField): boolean {
-    return this.ability.can('read', subject('Case', { id: this.caseId }), field);
+    let answer = this.answers.get(field);
+    if (answer === undefined) {
+      answer = this.ability.can('read', subject('Case', { id: this.caseId }), field);
+      this.answers.set(field, answer);
+    }
+    return answer;
   }
 
   decisionFor(field: CaseField): AccessDecision {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { LIVE_REFERRAL_STATUSES } from '@hub/vocabulary';
 import type { AgreementFact, CasePolicyFacts, ConsentFact, ReferralFact } from './policy-facts';
+import { preparedQuery } from './prepared-query';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -29,24 +30,37 @@ export async function loadLatestConsents(db: Queryable, caseIds: string[]): Prom
   return new Map(rows.map(({ caseId, ...consent }) => [caseId, consent]));
 }
 
+// Code's own words, not input: written into the statement so its plan cannot depend on a value.
+const LIVE_STATUSES = `ARRAY[${LIVE_REFERRAL_STATUSES.map((status) => {
+  if (!/^[A-Z_]+$/.test(status)) throw new Error(`unexpected referral status ${status}`);
+  return `'${status}'`;
+}).join(', ')}]::text[]`;
+
 /**
- * Everything the rule needs for these cases and the caller's organisation — owners, live referrals
- * to it, agreements with those senders, each referred case's latest consent — in one round trip.
- * With `rowColumns`, the same statement also returns the rows of the cases the caller is related
- * to (owner or recipient), and only those. Run it on the transaction's manager.
+ * The statement loadPolicyFacts runs. The ids reach the plan through an InitPlan
+ * (`ARRAY(SELECT unnest($1))`), so the plan does not depend on how many were asked for: PostgreSQL
+ * then keeps one generic plan for the prepared statement instead of planning every read, which on
+ * the embedded database cost more than running it. The rows are found by id first (the primary
+ * key): an OR of two IN-lists over all cases would read every case on every read.
  */
-export async function loadPolicyFacts(
-  db: Queryable,
-  orgId: string,
-  caseIds: string[],
-  rowColumns?: string,
-): Promise<{ facts: CasePolicyFacts[]; rows: Record<string, unknown>[] }> {
-  const [result] = await db.query(
-    `WITH owners AS (SELECT id, owner_org FROM exchange.cases WHERE id = ANY($1::uuid[])),
+function policyFactsSql(rowColumns = ''): string {
+  let sql = statements.get(rowColumns);
+  if (sql === undefined) {
+    sql = writePolicyFactsSql(rowColumns);
+    statements.set(rowColumns, sql);
+  }
+  return sql;
+}
+
+// One text per select list (there are two: with the case rows, and without), written once.
+const statements = new Map<string, string>();
+
+function writePolicyFactsSql(rowColumns: string): string {
+  return `WITH owners AS (SELECT id, owner_org FROM exchange.cases WHERE id = ANY(ARRAY(SELECT unnest($1::uuid[])))),
           referred AS (
             SELECT r.id, r.case_id AS "caseId", r.sender_org AS "senderOrg", r.recipient_org AS "recipientOrg", r.status
               FROM exchange.referrals r JOIN owners o ON o.id = r.case_id AND o.owner_org <> $2
-             WHERE r.recipient_org = $2 AND r.status = ANY($3::text[])),
+             WHERE r.recipient_org = $2 AND r.status = ANY(${LIVE_STATUSES})),
           agreements AS (
             SELECT ${AGREEMENT_COLUMNS} FROM exchange.agreements
              WHERE $2 = ANY(parties) AND parties && ARRAY(SELECT DISTINCT "senderOrg" FROM referred)::text[]),
@@ -58,15 +72,28 @@ export async function loadPolicyFacts(
             (SELECT coalesce(json_agg(agreements), '[]') FROM agreements) AS agreements,
             (SELECT coalesce(json_agg(consents), '[]') FROM consents) AS consents
             ${rowColumns ? `, (SELECT coalesce(json_agg(c), '[]') FROM (SELECT ${rowColumns} FROM exchange.cases
-                 WHERE id IN (SELECT id FROM owners WHERE owner_org = $2) OR id IN (SELECT "caseId" FROM referred)) c) AS rows` : ''}`,
-    [caseIds, orgId, LIVE_REFERRAL_STATUSES],
-  );
+                 WHERE id = ANY(ARRAY(SELECT id FROM owners)) AND (owner_org = $2 OR id IN (SELECT "caseId" FROM referred))) c) AS rows` : ''}`;
+}
+
+/**
+ * Everything the rule needs for these cases and the caller's organisation — owners, live referrals
+ * to it, agreements with those senders, each referred case's latest consent — in one round trip.
+ * With `rowColumns`, the same statement also returns the rows of the cases the caller is related
+ * to (owner or recipient), and only those. Inside a transaction, pass the transaction's manager.
+ */
+export async function loadPolicyFacts(
+  db: EntityManager,
+  orgId: string,
+  caseIds: string[],
+  rowColumns?: string,
+): Promise<{ facts: CasePolicyFacts[]; rows: Record<string, unknown>[] }> {
+  const [result] = await preparedQuery<PolicyFactsRow>(db, policyFactsSql(rowColumns), [caseIds, orgId]);
   const ownerOf = new Map<string, string>(result.owners.map((o: { id: string; ownerOrg: string }) => [o.id, o.ownerOrg]));
   const agreements: AgreementFact[] = result.agreements.map(reviveAgreement);
   const consents = new Map<string, ConsentFact>(
     result.consents.map(({ caseId, ...consent }: ConsentFact & { caseId: string }) => [caseId, reviveConsent(consent)]),
   );
-  const referrals: (ReferralFact & { caseId: string })[] = result.referrals;
+  const referrals = result.referrals;
   const facts = caseIds.map((caseId) => ({
     caseId,
     ownerOrg: ownerOf.get(caseId),
@@ -75,6 +102,14 @@ export async function loadPolicyFacts(
     consent: consents.get(caseId),
   }));
   return { facts, rows: result.rows ?? [] };
+}
+
+interface PolicyFactsRow {
+  owners: { id: string; ownerOrg: string }[];
+  referrals: (ReferralFact & { caseId: string })[];
+  agreements: (AgreementFact & Record<string, unknown>)[];
+  consents: (ConsentFact & { caseId: string })[];
+  rows?: Record<string, unknown>[];
 }
 
 // JSON carries timestamps as strings; the rule compares them to nothing but null, but keep the types true.

@@ -12,6 +12,6 @@ export interface WithAccess {
 export const withholdUnlessDisclosed: FieldMiddleware = async (context, next) => {
   const { access } = context.source as WithAccess;
   const field = context.info.fieldName as CaseField;
-  if (!access.canRead(field)) throw new FieldWithheldError(field, access.decisionFor(field));
+  if (!access.canRead(field)) throw new FieldWithheldError(field, access.decisionFor(field), context.info);
   return next();
 };

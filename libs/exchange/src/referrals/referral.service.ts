@@ -19,6 +19,7 @@ import { ReferralEntity } from './referral.entity';
 import { checkSendable } from './referral-sending';
 import { type ReferralView, toReferralView } from './referral-view';
 import { decodeCursor, encodeCursor } from './referral-cursor';
+import { notifyOutboxWritten } from '../events/outbox-signal';
 import { recordEvent } from '../lifecycle/record-event';
 import { ReferralClock } from '../lifecycle/referral-clock';
 import { newReferralEvent } from '../lifecycle/referral-events';
@@ -40,7 +41,7 @@ export class ReferralService {
 
   /** Sends a case to another organisation. A replay of the same idempotency key returns the same referral. */
   async send(principal: Principal, input: SendReferralInput): Promise<ReferralView> {
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       const owned = await manager.findOneBy(CaseEntity, { id: input.caseId });
       if (!owned || owned.ownerOrg !== principal.orgId) throw caseNotVisible(principal, input.caseId);
       assertCan(principal, 'send', 'Referral', { ownerOrg: owned.ownerOrg });
@@ -69,17 +70,6 @@ export class ReferralService {
       );
       // Lost a race with a concurrent replay: that one's referral is the answer.
       if (inserted.length === 0) return (await this.replayOf(manager, principal, input)) as ReferralView;
-      await this.audit.append(manager, {
-        actor: principal,
-        action: AuditAction.REFERRAL_SENT,
-        caseId: owned.id,
-        subjectType: 'Referral',
-        subjectId: id,
-        purpose: Purpose.DIRECT_SUPPORT,
-        agreementId: basis.agreementId,
-        consentId: basis.consentId,
-        detail: { recipient: input.recipientId, needs: input.needs },
-      });
       const row = await manager.findOneByOrFail(ReferralEntity, { id });
       const sent = newReferralEvent({
         referralId: id,
@@ -90,9 +80,15 @@ export class ReferralService {
         at: now,
         referralVersion: row.rowVersion,
       });
-      await recordEvent(manager, this.audit, principal, row, sent);
+      await recordEvent(manager, this.audit, principal, row, sent, {
+        action: AuditAction.REFERRAL_SENT,
+        detail: { recipient: input.recipientId, needs: input.needs },
+      });
       return (await this.views(manager, principal, [row]))[0];
     });
+    // Committed: wake the relay now rather than at its next poll (a replay wrote nothing; the nudge costs nothing).
+    notifyOutboxWritten();
+    return view;
   }
 
   async page(

@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { validationErrorsToFields } from '@hub/validation';
 import { HubError, HubErrorCode } from '../errors/hub-error';
 
@@ -7,7 +7,7 @@ import { HubError, HubErrorCode } from '../errors/hub-error';
  * (`contact.postcode`), and nothing is written. Unknown properties are refused, not dropped.
  */
 export function hubValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new NullKeepingValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -21,4 +21,16 @@ export function hubValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+/**
+ * An argument sent as null (or left out) reaches the resolver as null (or undefined). Nest's pipe
+ * would turn it into an empty object or, for a nullable enum argument, a string: a filter of ""
+ * instead of no filter.
+ */
+class NullKeepingValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (value === null || value === undefined) return value;
+    return super.transform(value, metadata);
+  }
 }
