@@ -13,18 +13,11 @@ const ROOT = resolve(__dirname, '..');
 const DEFAULT_READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-/** The hub process's memory (bytes) after a full GC when it could run one (`gc`). */
-export interface HubMemory {
-  rss: number;
-  heapUsed: number;
-  external: number;
-  gc: boolean;
-}
+import type { HubMemory } from './types';
+export type { HubMemory };
 
 export interface HubProcess extends HubUnderTest {
   pid: number;
-  /** Read inside the hub process; never call it while measuring latency. */
-  memory(): Promise<HubMemory>;
   /** Idempotent; always safe to call, also after a failed start. */
   stop(): Promise<void>;
 }

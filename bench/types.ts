@@ -16,6 +16,16 @@ export interface HubUnderTest {
   counts(): Promise<Record<string, number>>;
   /** serve-hub's loopback control endpoint (bench-only helpers inside the hub process). */
   control: string;
+  /** Read inside the hub process; never call it while measuring latency. */
+  memory(): Promise<HubMemory>;
+}
+
+/** The hub process's memory (bytes) after a full GC when it could run one (`gc`). */
+export interface HubMemory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  gc: boolean;
 }
 
 /**

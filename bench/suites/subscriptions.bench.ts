@@ -3,7 +3,7 @@ import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { MRS_X } from '@hub/testing';
 import { Role } from '@hub/vocabulary';
-import type { HubProcess, HubMemory } from '../hub-process';
+import type { HubMemory } from '../types';
 import type { BenchContext, BenchSuite, BenchTable, Cell, HubUnderTest } from '../types';
 
 /** Subscribers in the measured run, and transitions each hears. */
@@ -31,8 +31,7 @@ export const subscriptionsSuite: BenchSuite = {
   name: 'subscriptions',
   async run(context: BenchContext): Promise<BenchTable[]> {
     const { hub, log } = context;
-    const memoryOf = (hub as Partial<HubProcess>).memory;
-    if (!memoryOf) throw new Error('subscriptions: the hub process reports no memory (bench/hub-process.ts)');
+    const memoryOf = () => hub.memory();
     const referral = await referralScene(hub);
     const url = hub.gateway.replace(/^http/, 'ws');
 
