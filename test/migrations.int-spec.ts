@@ -27,6 +27,8 @@ describe('migrations and seeding', () => {
       { table_schema: 'exchange', table_name: 'consents' },
       { table_schema: 'exchange', table_name: 'migrations' },
       { table_schema: 'exchange', table_name: 'organisations' },
+      { table_schema: 'exchange', table_name: 'outbox' },
+      { table_schema: 'exchange', table_name: 'referral_events' },
       { table_schema: 'exchange', table_name: 'referrals' },
       { table_schema: 'insights', table_name: 'migrations' },
     ]);
@@ -41,6 +43,9 @@ describe('migrations and seeding', () => {
       { name: 'CreateExchangeRecords1763900001000' },
       { name: 'CreateAuditLog1763900002000' },
       { name: 'AddReferralService1763900003000' },
+      { name: 'ReferralLifecycle1763900004000' },
+      { name: 'AddCaseSourceRef1763900005000' },
+      { name: 'AuditAppendFunction1763900006000' },
     ]);
     await closeAll(sources);
   });
