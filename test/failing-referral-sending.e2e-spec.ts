@@ -119,8 +119,10 @@ describe('sending a referral twice', () => {
   });
 
   it('refuses the same key for a different referral with IDEMPOTENCY_KEY_REUSED', async () => {
-    await fx.sendReferral('pst', caseId, 'live-well', ['LONELINESS'], 'reused-key-0001');
-    const reused = await fx.sendReferral('pst', caseId, 'community-connect', ['LONELINESS'], 'reused-key-0001');
+    // A need not yet sent to Live Well, so the first send is no repeat referral.
+    const first = await fx.sendReferral('pst', caseId, 'live-well', ['PHYSICAL_ACTIVITY'], 'reused-key-0001');
+    expect(first.errors).toBeUndefined();
+    const reused = await fx.sendReferral('pst', caseId, 'community-connect', ['PHYSICAL_ACTIVITY'], 'reused-key-0001');
     expect(reused.errors?.[0].extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 

@@ -53,8 +53,20 @@ export class CaseReader {
 
   async readOne(principal: Principal, caseId: string, requested: Set<string>): Promise<CaseModel> {
     const found = (await this.read(principal, [caseId], requested)).get(caseId);
-    if (!found) throw caseNotVisible(principal, caseId);
+    if (!found) throw caseNotVisible(principal, caseId, await this.revokedFor(principal, caseId));
     return found;
+  }
+
+  /**
+   * Whether the caller's referral of this case was revoked because the resident withdrew consent: the
+   * recipient is told that, rather than only "no live referral" (it knew of the case already).
+   */
+  private async revokedFor(principal: Principal, caseId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM exchange.referrals WHERE case_id = $1 AND recipient_org = $2 AND status = 'REVOKED' LIMIT 1`,
+      [caseId, principal.orgId],
+    );
+    return rows.length > 0;
   }
 
   /** For writes that already hold a transaction: the caller's access to cases, no audit. */
@@ -63,7 +75,13 @@ export class CaseReader {
   }
 }
 
-export function caseNotVisible(principal: Principal, caseId: string): HubError {
+export function caseNotVisible(principal: Principal, caseId: string, revoked = false): HubError {
+  if (revoked && principal.role !== 'COMMISSIONER') {
+    return new HubError(HubErrorCode.CASE_NOT_VISIBLE, 'The resident withdrew consent: your referral of this case was revoked.', {
+      caseId,
+      reason: 'CONSENT_WITHDRAWN',
+    });
+  }
   return new HubError(HubErrorCode.CASE_NOT_VISIBLE, 'No case your organisation may see has this id.', {
     caseId,
     reason: principal.role === 'COMMISSIONER' ? 'COMMISSIONER_READS_NO_CASE' : 'NO_LIVE_REFERRAL',

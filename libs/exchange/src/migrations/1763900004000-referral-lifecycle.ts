@@ -25,7 +25,7 @@ export class ReferralLifecycle1763900004000 implements MigrationInterface {
         ADD COLUMN outcome jsonb,
         ADD COLUMN closed_at timestamptz`);
     await db.query('UPDATE exchange.referrals SET sent_at = created_at, acknowledge_due_at = created_at');
-    await db.query('ALTER TABLE exchange.referrals ALTER COLUMN sent_at SET NOT NULL');
+    await db.query('ALTER TABLE exchange.referrals ALTER COLUMN sent_at SET NOT NULL, ALTER COLUMN sent_at SET DEFAULT now()');
     // The overdue filter reads these: only live referrals with a running clock are indexed.
     await db.query(
       `CREATE INDEX referrals_acknowledge_due_idx ON exchange.referrals (acknowledge_due_at) WHERE status = 'SENT'`,
