@@ -55,8 +55,9 @@ async function plainInserts(exchange: DataSource, run: PlainInsertRun) {
   let next = 0;
   const until = performance.now() + run.seconds * 1000;
   const worker = async () => {
-    while (performance.now() < until && next < rows.length) {
-      const [caseId, consentId, need] = rows[next++];
+    // Cycling through the cases is fine here: a plain insert checks nothing, repeats included.
+    while (performance.now() < until) {
+      const [caseId, consentId, need] = rows[next++ % rows.length];
       const started = performance.now();
       await exchange.query(
         `INSERT INTO exchange.referrals (id, case_id, sender_org, recipient_org, needs, status, idempotency_key, created_by,
@@ -72,7 +73,7 @@ async function plainInserts(exchange: DataSource, run: PlainInsertRun) {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { inserted: latencies.length, seconds, p50Ms: at(0.5), p99Ms: at(0.99), exhausted: next >= rows.length };
+  return { inserted: latencies.length, seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
 function answer(response: ServerResponse, work: Promise<unknown>): void {
