@@ -40,25 +40,12 @@ export enum ReferralDirection {
 registerEnumType(ReferralDirection, { name: 'ReferralDirection' });
 
 /**
- * What a timeline entry records: the status a referral moved to, or INFO_PROVIDED when the sender
- * answered a request for information (the referral goes back to where it was).
+ * What a timeline entry records: the status a referral moved to (any but DRAFT), or INFO_PROVIDED
+ * when the sender answered a request for information (the referral goes back to where it was).
  */
-export enum ReferralEventType {
-  SENT = 'SENT',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  ACCEPTED = 'ACCEPTED',
-  DECLINED = 'DECLINED',
-  INFO_REQUESTED = 'INFO_REQUESTED',
-  INFO_PROVIDED = 'INFO_PROVIDED',
-  CONTACTED = 'CONTACTED',
-  APPOINTMENT_BOOKED = 'APPOINTMENT_BOOKED',
-  ATTENDED = 'ATTENDED',
-  DID_NOT_ATTEND = 'DID_NOT_ATTEND',
-  COMPLETED = 'COMPLETED',
-  CLOSED_UNMET = 'CLOSED_UNMET',
-  CANCELLED = 'CANCELLED',
-  REVOKED = 'REVOKED',
-}
+const { DRAFT: _draft, ...statusesAfterSending } = ReferralStatus;
+export const ReferralEventType = { ...statusesAfterSending, INFO_PROVIDED: 'INFO_PROVIDED' } as const;
+export type ReferralEventType = (typeof ReferralEventType)[keyof typeof ReferralEventType];
 
 registerEnumType(ReferralEventType, { name: 'ReferralEventType' });
 
