@@ -2,7 +2,7 @@ import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/gra
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal, type Principal } from '@hub/identity';
-import { OrganisationEntity } from '@hub/organisations';
+import type { OrganisationEntity } from '@hub/organisations';
 import { ClosureReason } from '@hub/vocabulary';
 import { ReferralModel } from '../referrals/referral.model';
 import { ReferralService } from '../referrals/referral.service';
@@ -79,7 +79,8 @@ export class LifecycleResolver {
   @ResolveField(() => [ReferralEventModel], { nullable: true, description: 'Every step, oldest first, as this side may see it.' })
   async timeline(@CurrentPrincipal() principal: Principal, @Parent() referral: ReferralView): Promise<ReferralEventView[]> {
     assertFeedback(referral, 'timeline');
-    const organisations = new Map((await this.dataSource.manager.findBy(OrganisationEntity, {})).map((o) => [o.id, o]));
+    // Every event is the sender's or the recipient's doing: the view already holds both organisations.
+    const organisations = new Map([referral.sender, referral.recipient].map((o) => [o.id, o as OrganisationEntity]));
     const side = referral.sender.id === principal.orgId ? 'SENDER' : 'RECIPIENT';
     const viewer = { orgId: principal.orgId, side, notesReadable: referral.caseAccess?.canRead('notes') ?? false } as const;
     return (await loadTimeline(this.dataSource.manager, referral.id)).map(({ record, cursor }) =>
