@@ -23,7 +23,7 @@ import { notifyOutboxWritten } from '../events/outbox-signal';
 import { recordEvent } from '../lifecycle/record-event';
 import { ReferralClock } from '../lifecycle/referral-clock';
 import { newReferralEvent } from '../lifecycle/referral-events';
-import { earlierReferralsOfPerson, repeatsAmong } from '../lifecycle/repeat-referrals';
+import { type EarlierReferral, earlierReferralsOfPerson, repeatsAmong } from '../lifecycle/repeat-referrals';
 import { acknowledgeDeadline, overdueSql } from '../lifecycle/service-levels';
 
 export interface ReferralPage {
@@ -55,7 +55,15 @@ export class ReferralService {
       }
       const basis = await checkSendable(manager, principal, owned, input);
       const now = this.clock.now();
-      if (!input.confirmRepeat) await this.refuseRepeat(manager, owned.id, input, now);
+      if (!input.confirmRepeat) {
+        const repeats = repeatsAmong(await earlierReferralsOfPerson(manager, owned.id, input.recipientId, null), input.needs, now);
+        // A concurrent replay of this very send may have committed since the first look: it is the answer, not a repeat.
+        if (repeats.length > 0) {
+          const replay = await this.replayOf(manager, principal, input);
+          if (replay) return replay;
+          throw repeatRefusal(input, repeats);
+        }
+      }
       const id = randomUUID();
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO exchange.referrals (id, case_id, sender_org, recipient_org, needs, status, idempotency_key, created_by,
@@ -160,18 +168,6 @@ export class ReferralService {
     });
   }
 
-  /** Refuses, before anything is written, a send the recipient may already be working on. */
-  private async refuseRepeat(manager: EntityManager, caseId: string, input: SendReferralInput, now: Date): Promise<void> {
-    const repeats = repeatsAmong(await earlierReferralsOfPerson(manager, caseId, input.recipientId, null), input.needs, now);
-    if (repeats.length === 0) return;
-    const shared = [...new Set(repeats.flatMap((r) => r.needs.filter((need) => input.needs.includes(need))))];
-    throw new HubError(
-      HubErrorCode.POSSIBLE_DUPLICATE_REFERRAL,
-      `${input.recipientId} already has ${repeats.length} live or recent referral(s) of this person for ${shared.join(', ')}. Send again with confirmRepeat: true if this one is still needed.`,
-      { field: 'confirmRepeat', matches: repeats.length, needs: shared },
-    );
-  }
-
   /** Previous referrals of this referral's person to its recipient, for the recipient (or the sender's own). */
   async earlierReferrals(principal: Principal, view: ReferralView) {
     const earlier = await earlierReferralsOfPerson(this.dataSource.manager, view.caseId, view.recipient.id, view.id);
@@ -218,4 +214,14 @@ export class ReferralService {
       ),
     );
   }
+}
+
+/** The sender is told, before anything is written, that the recipient may already be working on this. */
+function repeatRefusal(input: SendReferralInput, repeats: EarlierReferral[]): HubError {
+  const shared = [...new Set(repeats.flatMap((r) => r.needs.filter((need) => input.needs.includes(need))))];
+  return new HubError(
+    HubErrorCode.POSSIBLE_DUPLICATE_REFERRAL,
+    `${input.recipientId} already has ${repeats.length} live or recent referral(s) of this person for ${shared.join(', ')}. Send again with confirmRepeat: true if this one is still needed.`,
+    { field: 'confirmRepeat', matches: repeats.length, needs: shared },
+  );
 }
