@@ -30,13 +30,21 @@ describe('migrations and seeding', () => {
       { table_schema: 'exchange', table_name: 'outbox' },
       { table_schema: 'exchange', table_name: 'referral_events' },
       { table_schema: 'exchange', table_name: 'referrals' },
+      { table_schema: 'insights', table_name: 'disclosure_secret' },
+      { table_schema: 'insights', table_name: 'gap_cells' },
       { table_schema: 'insights', table_name: 'migrations' },
+      { table_schema: 'insights', table_name: 'projection' },
+      { table_schema: 'insights', table_name: 'report_requests' },
     ]);
     await closeAll(sources);
   });
 
   it('applies nothing twice when opened again', async () => {
-    await closeAll(await openAllSubgraphs(database.connector));
+    const first = await openAllSubgraphs(database.connector);
+    const secretOf = async (s: typeof first) =>
+      (await s.insights.query(`SELECT encode(secret, 'hex') AS hex FROM insights.disclosure_secret`)) as { hex: string }[];
+    const secret = await secretOf(first);
+    await closeAll(first);
     const sources = await openAllSubgraphs(database.connector);
     expect(await sources.exchange.query('SELECT name FROM exchange.migrations')).toEqual([
       { name: 'CreateOrganisations1763900000000' },
@@ -46,7 +54,21 @@ describe('migrations and seeding', () => {
       { name: 'ReferralLifecycle1763900004000' },
       { name: 'AddCaseSourceRef1763900005000' },
       { name: 'AuditAppendFunction1763900006000' },
+      { name: 'InsightsFeed1763900007000' },
     ]);
+    expect(await sources.directory.query('SELECT name FROM directory.migrations')).toEqual([
+      { name: 'CreateServices1763900000100' },
+      { name: 'DescribeServices1763900000200' },
+      { name: 'UnmetNeedSignalsView1763900000300' },
+    ]);
+    expect(await sources.insights.query('SELECT name FROM insights.migrations')).toEqual([
+      { name: 'GapProjection1763900008000' },
+      { name: 'ReportRequests1763900009000' },
+    ]);
+    // The disclosure secret is drawn once (32 random bytes) and kept: opening again does not redraw it.
+    expect(secret).toHaveLength(1);
+    expect(secret[0].hex).toMatch(/^[0-9a-f]{64}$/);
+    expect(await secretOf(sources)).toEqual(secret);
     await closeAll(sources);
   });
 

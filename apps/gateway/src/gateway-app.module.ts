@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   gatewayGraphQLModule,
+  GatewayHttpForwardingModule,
   GatewaySubscriptionsModule,
   HealthModule,
   type HubEnvironment,
@@ -20,6 +21,8 @@ export class GatewayAppModule {
         gatewayGraphQLModule(environment, subgraphUrls),
         // Subscriptions at the same URL: Apollo Gateway does not carry them (libs/platform/src/gateway/subscription-proxy.ts).
         GatewaySubscriptionsModule.forRoot(environment, subgraphUrls),
+        // Plain HTTP GETs for /oruk/* and /reports/* go to the subgraph that serves them (HTTP_FORWARDS).
+        GatewayHttpForwardingModule.forRoot(subgraphUrls),
         HealthModule.forGateway(),
       ],
     };

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
       '',
       `Thamesmead referral-exchange hub is running on ${where}`,
       `  GraphQL:  ${hub.url}`,
-      `  ORUK:     ${hub.subgraphUrls.directory.replace(/\/graphql$/, '/oruk/services')}`,
+      `  ORUK:     ${hub.url.replace(/\/graphql$/, '/oruk/services')}`,
       `  Token:    npm run token -- --org pst --role LINK_WORKER`,
       `  Try:      curl -s ${hub.url} -H "authorization: Bearer $(npm run -s token -- --org pst --role LINK_WORKER)" \\`,
       `              -H 'content-type: application/json' -d '{"query":"{ me { orgId role organisation { name } } }"}'`,

@@ -3,6 +3,7 @@ import { INSIGHTS_ENTITIES, INSIGHTS_MIGRATIONS, InsightsModule } from '@hub/ins
 import {
   HealthModule,
   type HubRuntime,
+  HubRuntimeModule,
   identityModule,
   loggingModule,
   SubgraphDatabaseModule,
@@ -10,7 +11,7 @@ import {
   subgraphGraphQLModule,
 } from '@hub/platform';
 
-/** Insights keeps de-identified figures in its own schema and never reads the exchange's. */
+/** Insights keeps de-identified figures in its own schema; of the others' it reads only the hub_events views. */
 export const INSIGHTS_SCHEMA: SubgraphSchema = {
   schema: 'insights',
   entities: INSIGHTS_ENTITIES,
@@ -23,6 +24,7 @@ export class InsightsAppModule {
     return {
       module: InsightsAppModule,
       imports: [
+        HubRuntimeModule.forRoot(runtime),
         loggingModule(runtime.environment, 'insights'),
         identityModule(runtime.environment),
         SubgraphDatabaseModule.forRoot(runtime, INSIGHTS_SCHEMA),

@@ -2,6 +2,7 @@
 export * from './directory.module';
 import { CreateServices1763900000100 } from './migrations/1763900000100-create-services';
 import { DescribeServices1763900000200 } from './migrations/1763900000200-describe-services';
+import { UnmetNeedSignalsView1763900000300 } from './migrations/1763900000300-unmet-need-signals-view';
 import { ServiceEntity } from './service.entity';
 
 export * from './capacity-status';
@@ -17,7 +18,7 @@ export * from './oruk/oruk-import';
 export * from './oruk/oruk-export';
 
 export const DIRECTORY_ENTITIES = [ServiceEntity];
-export const DIRECTORY_MIGRATIONS = [CreateServices1763900000100, DescribeServices1763900000200];
+export const DIRECTORY_MIGRATIONS = [CreateServices1763900000100, DescribeServices1763900000200, UnmetNeedSignalsView1763900000300];
 export * from './oruk/oruk.module';
 export * from './oruk/oruk-importer';
 export * from './oruk/oruk-terms';

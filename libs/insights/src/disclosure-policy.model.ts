@@ -11,4 +11,3 @@ export class DisclosurePolicy {
   roundingBase: number;
 }
 
-export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = { suppressionThreshold: 7, roundingBase: 5 };

@@ -1,10 +1,14 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { DEFAULT_DISCLOSURE_POLICY, DisclosurePolicy } from './disclosure-policy.model';
+import { DisclosurePolicy } from './disclosure-policy.model';
+import { GapReportService } from './report/gap-report.service';
 
 @Resolver(() => DisclosurePolicy)
 export class DisclosurePolicyResolver {
+  constructor(private readonly reports: GapReportService) {}
+
   @Query(() => DisclosurePolicy, { description: 'How insights protects people in the figures it publishes.' })
   disclosurePolicy(): DisclosurePolicy {
-    return DEFAULT_DISCLOSURE_POLICY;
+    const { threshold, roundingBase } = this.reports.settings;
+    return { suppressionThreshold: threshold, roundingBase };
   }
 }

@@ -80,6 +80,16 @@ export class HubEnvironment {
   @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
   OUTBOX_POLL_MS = 1000;
 
+  /** Gap reports: counts from 0 to this are suppressed (NHS practice: 7). Lower it only with your IG lead. */
+  @Transform(toInt) @IsInt() @Min(3) @Max(100)
+  DISCLOSURE_THRESHOLD = 7;
+  /** Gap reports: published counts are multiples of this. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  DISCLOSURE_ROUNDING_BASE = 5;
+  /** Where users reach the gateway (links the hub hands out, e.g. a report's CSV); default http://localhost:PORT. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string = undefined;
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }
