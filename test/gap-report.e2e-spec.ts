@@ -174,6 +174,19 @@ describe('gap reports for commissioners', () => {
     await expect(insights.query('DELETE FROM insights.report_requests')).rejects.toThrow(/append-only/);
   });
 
+  it("lets an IG lead review its own organisation's requests, and nobody else", async () => {
+    const query = '{ gapReportRequests(first: 5) { organisationId role channel outcome refusal question withheld } }';
+    await report({ from: '2024-01', to: '2024-01' }, 'bexley-council');
+    const ig = await hub.graphql<{ gapReportRequests: { organisationId: string; outcome: string; question: string }[] }>(query, {
+      token: await hub.token('bexley-council', Role.IG_LEAD),
+    });
+    expect(ig.errors).toBeUndefined();
+    expect(ig.data!.gapReportRequests.every((r) => r.organisationId === 'bexley-council')).toBe(true);
+    expect(JSON.parse(ig.data!.gapReportRequests[0].question)).toMatchObject({ from: '2024-01', to: '2024-01' });
+    const commissioner = await hub.graphql(query, { token: await hub.token('bexley-council', Role.COMMISSIONER) });
+    expect(commissioner.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   describe('as CSV at a URL', () => {
     const gatewayOrigin = () => new URL(hub.hub.url).origin;
     const linkOf = (csvUrl: string) => {
