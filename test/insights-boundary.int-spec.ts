@@ -73,6 +73,7 @@ describe('the insights privacy boundary', () => {
     expect(await columns('referral_events')).toEqual([
       { name: 'seq', type: 'bigint' },
       { name: 'type', type: 'text' },
+      { name: 'from_status', type: 'text' },
       { name: 'at', type: 'timestamp with time zone' },
       { name: 'sent_at', type: 'timestamp with time zone' },
       { name: 'needs', type: '_text' },
@@ -126,7 +127,7 @@ describe('the insights privacy boundary', () => {
     const rows = await insights.run((m) => m.query('SELECT * FROM hub_events.referral_events'));
     expect(rows).toEqual([
       {
-        seq: '41', type: 'COMPLETED', at: new Date('2026-04-28T10:00:00.000Z'), sent_at: new Date('2026-03-31T09:00:00.000Z'),
+        seq: '41', type: 'COMPLETED', from_status: 'ATTENDED', at: new Date('2026-04-28T10:00:00.000Z'), sent_at: new Date('2026-03-31T09:00:00.000Z'),
         needs: ['MENTAL_HEALTH', 'DEBT'], service_id: null, recipient_org: 'live-well', service_borough: 'GREENWICH',
         residence_borough: null, age_band: '25-34', reason: null,
         measures: [

@@ -105,6 +105,9 @@ describe('the gap projection of published referral events', () => {
     await move('live-well', r2, { to: 'APPOINTMENT_BOOKED', appointmentAt: '2026-04-10T09:00:00Z', appointmentPlace: 'Lakeside Health Centre' });
     at('2026-04-10T10:00:00Z');
     await move('live-well', r2, { to: 'DID_NOT_ATTEND' });
+    // Recontacted after the missed appointment: not a first contact, so no second FIRST_CONTACT row.
+    at('2026-04-11T08:00:00Z');
+    await move('live-well', r2, { to: 'CONTACTED' });
     at('2026-04-11T09:00:00Z');
     await move('live-well', r2, { to: 'APPOINTMENT_BOOKED', appointmentAt: '2026-04-20T09:00:00Z', appointmentByPhone: true });
     at('2026-04-20T10:00:00Z');
@@ -200,8 +203,8 @@ describe('the gap projection of published referral events', () => {
 
   it('folds every published event into the predicted cells: London months, a * row per referral, reasons, days, outcomes', async () => {
     const events = await publishedEvents();
-    expect(events).toBe(19);
-    expect(await projector.catchUp()).toBe(19);
+    expect(events).toBe(20);
+    expect(await projector.catchUp()).toBe(20);
     expect(await cells()).toEqual(expected);
     const [checkpoint] = await insightsDb().query(`SELECT last_seq::text AS last FROM insights.projection WHERE stream = 'referral_events'`);
     const [{ max }] = await exchangeDb().query('SELECT max(delivery_seq)::text AS max FROM exchange.outbox');
@@ -221,7 +224,7 @@ describe('the gap projection of published referral events', () => {
       await m.query(`UPDATE insights.projection SET last_seq = 0`);
     });
     const folded = await Promise.all([projector.catchUp(2), projector.catchUp(3), projector.catchUp(2), projector.catchUp()]);
-    expect(folded.reduce((a, b) => a + b, 0)).toBe(19);
+    expect(folded.reduce((a, b) => a + b, 0)).toBe(20);
     expect(await cells()).toEqual(expected);
   });
 

@@ -17,6 +17,7 @@ export class InsightsFeed1763900007000 implements MigrationInterface {
       CREATE VIEW hub_events.referral_events AS
       SELECT o.delivery_seq AS seq,
              (o.payload ->> 'type')::text AS type,
+             (o.payload ->> 'fromStatus')::text AS from_status,
              (o.payload ->> 'at')::timestamptz AS at,
              (o.payload ->> 'sentAt')::timestamptz AS sent_at,
              ARRAY(SELECT n.need FROM jsonb_array_elements_text(o.payload -> 'needs') WITH ORDINALITY AS n(need, i) ORDER BY n.i)::text[] AS needs,

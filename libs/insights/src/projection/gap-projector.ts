@@ -14,7 +14,7 @@ export const GAP_BATCH = 2000;
  * - one row per need of the referral and one with need '*' (all needs: each referral once);
  * - NULL boroughs count as UNKNOWN, no service as NONE; detail '' when the metric has none;
  * - SENT, ACCEPTED, COMPLETED, ATTENDED, DID_NOT_ATTEND as they are; DECLINED and CLOSED_UNMET by reason;
- *   CONTACTED as FIRST_CONTACT by whole days since sending (floor);
+ *   the first CONTACTED (from ACCEPTED) as FIRST_CONTACT by whole days since sending (floor);
  * - a COMPLETED event's measures as OUTCOME per instrument: per item END minus BASELINE, signed so that
  *   positive is better (PHQ9, GAD7, MYCAW and ONS4's ANXIETY item: lower is better), summed over the
  *   instrument's items having both timepoints: IMPROVED, UNCHANGED or WORSENED. An instrument with no
@@ -22,7 +22,7 @@ export const GAP_BATCH = 2000;
  */
 const FOLD = `
   WITH batch AS (
-    SELECT e.seq, e.type, e.at, e.sent_at, e.needs, e.reason, e.measures,
+    SELECT e.seq, e.type, e.from_status, e.at, e.sent_at, e.needs, e.reason, e.measures,
            date_trunc('month', e.at AT TIME ZONE 'Europe/London')::date AS month,
            coalesce(nullif(e.residence_borough, ''), 'UNKNOWN') AS residence_borough,
            coalesce(nullif(e.service_borough, ''), 'UNKNOWN') AS service_borough,
@@ -40,7 +40,9 @@ const FOLD = `
              ELSE ''
            END AS detail
       FROM batch b
-     WHERE b.type IN ('SENT', 'ACCEPTED', 'DECLINED', 'COMPLETED', 'CLOSED_UNMET', 'ATTENDED', 'DID_NOT_ATTEND', 'CONTACTED')
+     WHERE b.type IN ('SENT', 'ACCEPTED', 'DECLINED', 'COMPLETED', 'CLOSED_UNMET', 'ATTENDED', 'DID_NOT_ATTEND')
+        -- First contact only: a contact after a missed appointment (from DID_NOT_ATTEND) is a recontact.
+        OR (b.type = 'CONTACTED' AND b.from_status = 'ACCEPTED')
     UNION ALL
     SELECT b.month, b.needs, b.residence_borough, b.service_borough, b.service_id, b.recipient_org,
            'OUTCOME' AS metric,
