@@ -174,6 +174,19 @@ describe('gap reports for commissioners', () => {
     await expect(insights.query('DELETE FROM insights.report_requests')).rejects.toThrow(/append-only/);
   });
 
+  it('answers the biggest question a commissioner can ask, every field, within the gateway\'s operation limits', async () => {
+    const every = `${ROW} closedUnmetByReason { reason count { ${FIGURES} } } attended { ${FIGURES} }
+      outcomes { instrument improved { ${FIGURES} } unchanged { ${FIGURES} } worsened { ${FIGURES} } } service { id name }`;
+    const query = REPORT.replace(`rows { ${ROW} }`, `rows { ${every} }`);
+    const response = await hub.graphql<{ gapReport: Report }>(query, {
+      token: await hub.token('greenwich-council', Role.COMMISSIONER),
+      variables: { input: { from: '2022-01', to: '2024-12', groupBy: ['NEED', 'MONTH'] } },
+    });
+    expect(response.errors).toBeUndefined();
+    // 21 needs and 36 months, each with its margin, less the grand total.
+    expect(response.data!.gapReport.rows).toHaveLength(22 * 37 - 1);
+  });
+
   it("lets an IG lead review its own organisation's requests, and nobody else", async () => {
     const query = '{ gapReportRequests(first: 5) { organisationId role channel outcome refusal question withheld } }';
     await report({ from: '2024-01', to: '2024-01' }, 'bexley-council');
