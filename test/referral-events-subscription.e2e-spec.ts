@@ -281,4 +281,27 @@ describe('referralEvents over graphql-ws at the gateway', () => {
     expect(misspelt.errors[0].message).not.toMatch(/Did you mean/);
     expect(deep.errors.map((e) => e.extensions?.code)).toContain('OPERATION_TOO_DEEP');
   });
+
+  it('refuses one socket more subscriptions than GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET, and takes one again once another ends', async () => {
+    const first = subscribe(`Bearer ${await fx.as('live-well', Role.LINK_WORKER)}`, { after: await head() });
+    const errors: { extensions?: Record<string, unknown> }[] = [];
+    const listen = () =>
+      first.client.subscribe({ query: EVENTS, variables: { after: '0' } }, {
+        next: () => undefined,
+        error: (error) => {
+          if (Array.isArray(error)) errors.push(...error);
+        },
+        complete: () => undefined,
+      });
+    const cancels = Array.from({ length: hub.environment.GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET - 1 }, listen);
+    const refused = listen();
+    await until('the refusal', () => errors.length > 0);
+    expect(errors.map((e) => e.extensions?.code)).toEqual(['TOO_MANY_SUBSCRIPTIONS']);
+    refused();
+    cancels[0]();
+    await pause(200);
+    listen();
+    await pause(300);
+    expect(errors).toHaveLength(1);
+  });
 });

@@ -58,6 +58,9 @@ export class HubEnvironment {
   GRAPHQL_MAX_COST = 5000;
   @Transform(toInt) @IsInt() @Min(100) @Max(100_000)
   GRAPHQL_MAX_TOKENS = 2000;
+  /** Subscriptions one WebSocket may carry at once (a client needs a handful; a leak or abuse needs many). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET = 25;
 
   /** Service levels: acknowledge within this many working days (England and Wales). */
   @Transform(toInt) @IsInt() @Min(1) @Max(30)

@@ -31,6 +31,7 @@ class SubscriptionProxyLifecycle implements OnApplicationBootstrap, OnModuleDest
       subgraphUrls,
       verifier: this.verifier,
       limits: { validationRules: operationLimits(environment).validationRules ?? [], maxTokens: environment.GRAPHQL_MAX_TOKENS },
+      maxSubscriptionsPerSocket: environment.GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET,
     });
   }
 

@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Client, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '@hub/identity';
+import { HubErrorCode } from '../errors/hub-error';
 import { closeSession, formatSocketErrors, openSession, SOCKET_CLOSE, type SessionExtra, type SocketContext } from './socket-auth';
 import { checkSubscription, type OperationLimits, subscriptionRoutingOf } from './subscription-operation';
 import { openUpstream, relay, socketUrlOf, UpstreamRefusal } from './upstream-subscription';
@@ -15,6 +16,8 @@ export interface SubscriptionProxyOptions {
   subgraphUrls: Record<string, string>;
   verifier: TokenVerifier;
   limits: OperationLimits;
+  /** Subscriptions one socket may carry at once; the next is refused with TOO_MANY_SUBSCRIPTIONS. */
+  maxSubscriptionsPerSocket: number;
   path?: string;
 }
 
@@ -44,6 +47,12 @@ export class SubscriptionProxy {
         schema: routing.apiSchema,
         onConnect: async (ctx) => Boolean(await openSession(ctx, options.verifier)),
         onSubscribe: (ctx, _id, payload) => {
+          // graphql-ws has already registered this one, hence "more than".
+          if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerSocket) {
+            return [new GraphQLError('This connection carries as many subscriptions as it may: complete one first.', {
+              extensions: { code: HubErrorCode.TOO_MANY_SUBSCRIPTIONS },
+            })];
+          }
           const checked = checkSubscription(routing, payload, options.limits);
           if (Array.isArray(checked)) return checked;
           const context: RelayContext = { upstream: this.upstreamOf(ctx, checked.subgraph), payload };
@@ -66,6 +75,7 @@ export class SubscriptionProxy {
         },
       },
       this.sockets,
+      // graphql-ws pings every 12 s and drops a socket that misses a pong: dead clients do not pile up.
     );
     httpServer.on('upgrade', this.upgrade);
   }
